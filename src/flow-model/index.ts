@@ -1,0 +1,83 @@
+/**
+ * The flow-model layer's public API: parse flow metadata into the normalised model, validate it,
+ * and the helpers other layers share (references, condition logic, formula syntax, process types).
+ */
+export type {
+  ActionCallElement,
+  AssignmentElement,
+  AssignmentOperator,
+  ChoiceResource,
+  CollectionProcessorElement,
+  Condition,
+  ConditionOperator,
+  ConditionSet,
+  Connector,
+  ConstantResource,
+  CustomErrorElement,
+  DataTypeMapping,
+  DecisionElement,
+  DecisionOutcome,
+  Diagnostic,
+  DynamicChoiceSetResource,
+  FieldAssignment,
+  FlowDataType,
+  FlowDefinition,
+  FlowElement,
+  FlowElementKind,
+  FlowResource,
+  FlowStart,
+  FormulaResource,
+  InputParameter,
+  LogicNode,
+  LoopElement,
+  OrchestratedStageElement,
+  OrchestratedStep,
+  OutputAssignment,
+  OutputParameter,
+  RecordCreateElement,
+  RecordDeleteElement,
+  RecordFilter,
+  RecordLookupElement,
+  RecordUpdateElement,
+  Reference,
+  ScreenAction,
+  ScreenElement,
+  ScreenField,
+  ScreenFieldType,
+  ScreenTrigger,
+  Severity,
+  StageResource,
+  SubflowElement,
+  Template,
+  TextTemplateResource,
+  TransformElement,
+  UnsupportedElement,
+  ValueExpr,
+  VariableResource,
+  WaitElement,
+  WaitEvent,
+} from './model.js';
+export { flowApiNameFromFileName, normaliseStatus, parseFlowXml } from './parse-flow-xml.js';
+export type { ParseFlowOptions, ParseFlowResult } from './parse-flow-xml.js';
+export { validateFlow } from './validate.js';
+export { validateFlowXml } from './validate-flow-xml.js';
+export { DIAGNOSTIC_CODES, hasErrors } from './diagnostic-codes.js';
+export type { DiagnosticCode } from './diagnostic-codes.js';
+export { hasMergeFields, isMergeFieldName, mergeFieldReferences, parseReference, parseTemplate, templateReferences } from './references.js';
+export { joinConditions, parseConditionLogic } from './condition-logic.js';
+export type { ConditionLogicResult } from './condition-logic.js';
+export { classifyProcessType } from './process-types.js';
+export type { ProcessTypeSupport } from './process-types.js';
+export { collectUses, elementConnectors, entryConnectors, formulaReferences } from './flow-walk.js';
+export type { ConnectorUse, FormulaUse, ReferenceRole, ReferenceUse } from './flow-walk.js';
+export { SUPPORTED_ACTION_TYPES } from './validation/support.js';
+export { FLOW_GLOBALS, GLOBAL_CONSTANTS, GLOBAL_ROOTS, SYSTEM_GLOBALS } from './global-variables.js';
+export {
+  FORMULA_FUNCTION_ARITY,
+  FormulaSyntaxError,
+  formulaFunctions,
+  parseFormula,
+  rewriteMergeFields,
+  UNSUPPORTED_FORMULA_FUNCTIONS,
+} from './formula-syntax.js';
+export type { FormulaBinaryOperator, FormulaNode, FormulaSyntaxErrorCode, ParsedFormula } from './formula-syntax.js';

@@ -1,0 +1,116 @@
+/**
+ * The runtime's composition: one object holding the storage, the clock, the flow cache, the
+ * action registry, the interview service, the flow service, the scheduler of waits and the
+ * outbox worker. The server and the CLI build it with {@link createRuntime} and call
+ * `startBackground()` when they want waits resumed and email delivered by this process.
+ *
+ * Email is delivered when a mailer is given, or when `SMTP_URL` is set (nodemailer over SMTP);
+ * otherwise messages stay pending in the outbox, visible there.
+ */
+import type { ComponentRegistry } from '../engine/protocol.js';
+import { ActionRegistry, loadActionModules } from './action-registry.js';
+import { systemClock, type Clock } from './clock.js';
+import { FlowCache } from './flow-cache.js';
+import { FlowService } from './flow-service.js';
+import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interview-service.js';
+import { createSmtpMailer, type Mailer, type SmtpMailer } from './mailer.js';
+import { OutboxWorker } from './outbox-worker.js';
+import type { LoopErrorHandler } from './polling-loop.js';
+import type { Storage } from './ports.js';
+import { Scheduler } from './scheduler.js';
+
+/** What {@link createRuntime} is built from. */
+export interface RuntimeOptions {
+  readonly storage: Storage;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Delivers the outbox; default an SMTP mailer when `SMTP_URL` is set, else none (messages stay pending). */
+  readonly mailer?: Mailer;
+  /** Invocable actions; default an empty registry. */
+  readonly actions?: ActionRegistry;
+  /** A folder of action modules to load into the registry (see `loadActionModules`). */
+  readonly actionsFolder?: string;
+  /** Custom screen components by extension name. */
+  readonly components?: ComponentRegistry;
+  /** How often the scheduler polls for due waits (default 250 ms). */
+  readonly schedulerIntervalMs?: number;
+  /** How often the outbox worker looks for email to send (default 1 s). */
+  readonly outboxIntervalMs?: number;
+  /** Retry policy of failed wait resumes. */
+  readonly waitRetry?: WaitRetryOptions;
+  /** Test hooks of the interview service. */
+  readonly hooks?: InterviewServiceHooks;
+  /** Where background failures are reported (default `console.error`). */
+  readonly onBackgroundError?: LoopErrorHandler;
+  /** The environment `SMTP_URL` is read from (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The composed runtime. */
+export interface Runtime {
+  readonly storage: Storage;
+  readonly clock: Clock;
+  readonly interviews: InterviewService;
+  /** Deploying flows and managing versions. */
+  readonly flows?: FlowService;
+  readonly flowCache: FlowCache;
+  readonly actions: ActionRegistry;
+  readonly scheduler: Scheduler;
+  /** The outbox worker, when there is a mailer to deliver through. */
+  readonly outbox: OutboxWorker | undefined;
+  /** Starts the scheduler and the outbox worker in this process. */
+  startBackground(): void;
+  /** Stops the background work and closes the mailer this runtime created (not the storage). */
+  stop(): Promise<void>;
+}
+
+/** Builds the runtime over an open storage. */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { storage } = options;
+  const clock = options.clock ?? systemClock;
+  const actions = options.actions ?? new ActionRegistry();
+  if (options.actionsFolder !== undefined) await loadActionModules(options.actionsFolder, actions);
+  const smtpUrl = (options.env ?? process.env)['SMTP_URL'];
+  const ownMailer: SmtpMailer | undefined = options.mailer === undefined && smtpUrl !== undefined && smtpUrl !== '' ? createSmtpMailer(smtpUrl) : undefined;
+  const mailer = options.mailer ?? ownMailer;
+  const flowCache = new FlowCache(storage);
+  const interviews = new InterviewService({
+    storage,
+    clock,
+    flows: flowCache,
+    actions,
+    ...(options.components === undefined ? {} : { components: options.components }),
+    ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
+    ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+  });
+  const onError = options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError };
+  const scheduler = new Scheduler({
+    clock,
+    resumeDue: (now) => interviews.resumeDueWaits(now),
+    ...(options.schedulerIntervalMs === undefined ? {} : { intervalMs: options.schedulerIntervalMs }),
+    ...onError,
+  });
+  const outbox =
+    mailer === undefined
+      ? undefined
+      : new OutboxWorker({ storage, mailer, clock, ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }), ...onError });
+  return {
+    storage,
+    clock,
+    interviews,
+    flows: new FlowService(storage),
+    flowCache,
+    actions,
+    scheduler,
+    outbox,
+    startBackground() {
+      scheduler.start();
+      outbox?.start();
+    },
+    async stop() {
+      await scheduler.stop();
+      await outbox?.stop();
+      ownMailer?.close();
+    },
+  };
+}

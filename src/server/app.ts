@@ -1,0 +1,180 @@
+/**
+ * The HTTP server as a Fastify instance, built from storage (or a runtime) and a clock, without
+ * listening — tests drive it with `app.inject()`, `main.ts` listens. It speaks Salesforce's REST
+ * dialect as real clients expect it (`shared/reference/salesforce-clients.md`):
+ *
+ * - JSON always as `application/json;charset=UTF-8`; errors `[{ message, errorCode, fields }]`
+ *   mapped in `error-handler.ts`; unknown routes 404 `NOT_FOUND`; other methods 405.
+ * - Duplicate slashes collapsed before routing (the sf CLI calls `//services/data/...`).
+ * - JSON bodies parsed leniently (empty body with a JSON content type is fine), malformed JSON
+ *   400 `JSON_PARSER_ERROR`; bodies over the limit 413; URLs over 16,384 characters 414.
+ * - `/services/oauth2/*` (OAuth), `/id/...`, `/services/data` (versions, public) and
+ *   `/services/data/vNN.N/...` (version-checked, then authenticated).
+ */
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { systemClock } from '../runtime/clock.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Storage } from '../runtime/ports.js';
+import { createRuntime } from '../runtime/runtime.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { Authenticator, bearerTokenResolver } from './auth/authenticate.js';
+import type { CredentialResolver } from './auth/authenticate.js';
+import { registerIdentityRoutes } from './auth/identity-routes.js';
+import type { LoginLimits } from './auth/login-limiter.js';
+import { OAuthService } from './auth/oauth-service.js';
+import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import type { PasswordHasher } from './auth/password-hasher.js';
+import type { TokenLifetimes } from './auth/token-service.js';
+import { registerJsonParser } from './body-parsers.js';
+import { handleApiError } from './error-handler.js';
+import { HttpError, notFound } from './http-errors.js';
+import { registerResourcesRoute, registerVersionListRoute } from './routes/version-routes.js';
+import { flowHandlers } from './routes/flow-handlers.js';
+import { flowInterviewHandlers, platformEventHandlers } from './routes/interview-handlers.js';
+import { registerInvocableFlowRoutes } from './routes/invocable-flow-routes.js';
+import { registerOpenApiRoutes } from './routes/openapi-routes.js';
+import { registerQueryRoutes } from './routes/query-routes.js';
+import { registerRuntimeApiRoutes } from './routes/runtime-api-routes.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
+import { registerSObjectRoutes } from './routes/sobject-routes.js';
+import { instanceUrlResolver } from './server-context.js';
+import type { ServerContext, ServerStorage } from './server-context.js';
+import { registerVersionedApi } from './versioned-api.js';
+import { SoqlEngine } from '../storage/soql/index.js';
+import { registerWebUi } from './web/register-web-ui.js';
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  /** Every storage port, plus OAuth (`openDatabase()` gives one); default the runtime's storage. */
+  readonly storage?: ServerStorage;
+  /**
+   * The runtime that runs interviews; default one built over `storage` on first use (without
+   * background work: `main.ts` passes its own, which resumes waits).
+   */
+  readonly runtime?: Runtime;
+  /** Time for token expiry and rate limits (default the system clock). */
+  readonly clock?: Clock;
+  /** Fastify's logger option (default off). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The public base URL (`https://flows.example.com`); default: from each request's Host header. */
+  readonly publicUrl?: string;
+  /** Largest request body in bytes (default 1 MiB); larger ones get 413. */
+  readonly bodyLimitBytes?: number;
+  /** Longest request URL in characters (default 16,384); longer ones get 414. */
+  readonly maxUrlLength?: number;
+  readonly tokens?: TokenLifetimes;
+  readonly loginLimits?: LoginLimits;
+  /** Password hashing (default argon2id with OWASP parameters; tests may use cheaper ones). */
+  readonly passwordHasher?: PasswordHasher;
+  /** Trust `X-Forwarded-*` headers (behind a reverse proxy). */
+  readonly trustProxy?: boolean;
+  /** More ways to authenticate (the web UI's session cookie), tried after the bearer token. */
+  readonly credentialResolvers?: readonly CredentialResolver[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The OAuth service (connected apps, passwords, tokens) of this server. */
+    oauth: OAuthService;
+  }
+}
+
+/** Default request body limit: 1 MiB. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/** Default URL length limit. */
+export const DEFAULT_MAX_URL_LENGTH = 16_384;
+
+/** Collapses runs of `/` in the path (not in the query string). */
+export function collapseSlashes(url: string): string {
+  const query = url.indexOf('?');
+  const path = query < 0 ? url : url.slice(0, query);
+  const collapsed = path.replace(/\/{2,}/g, '/');
+  return query < 0 ? collapsed : collapsed + url.slice(query);
+}
+
+function isServerStorage(storage: Storage): storage is ServerStorage {
+  const candidate = storage as Partial<ServerStorage>;
+  return typeof candidate.oauth === 'object' && typeof candidate.db === 'object' && typeof candidate.dialect === 'string';
+}
+
+/** The storage of the options: given, else the runtime's (which must expose `oauth`). */
+function storageOf(options: ServerOptions): ServerStorage {
+  if (options.storage) return options.storage;
+  const storage = options.runtime?.storage;
+  if (storage === undefined) throw new Error('buildServer needs a storage or a runtime.');
+  if (!isServerStorage(storage)) throw new Error("buildServer: the runtime's storage is not Eddy's database (open it with openDatabase()).");
+  return storage;
+}
+
+/** Builds the server (not listening). Call `await app.ready()` or `app.listen()`. */
+export function buildServer(options: ServerOptions): FastifyInstance {
+  const storage = storageOf(options);
+  const clock = options.clock ?? options.runtime?.clock ?? systemClock;
+  const maxUrlLength = options.maxUrlLength ?? DEFAULT_MAX_URL_LENGTH;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Node refuses a request line + headers above maxHeaderSize with 431 before Fastify sees it;
+    // raise it so the 414 below can answer in Salesforce's shape.
+    http: { maxHeaderSize: Math.max(maxUrlLength * 4, 64 * 1024) },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
+    rewriteUrl: (request) => collapseSlashes(request.url ?? '/'),
+  });
+
+  const oauth = new OAuthService({
+    storage,
+    clock,
+    ...(options.tokens ? { lifetimes: options.tokens } : {}),
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    ...(options.passwordHasher ? { hasher: options.passwordHasher } : {}),
+  });
+  app.decorate('oauth', oauth);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('apiVersion', undefined);
+
+  let ownRuntime: Promise<Runtime> | undefined;
+  const runtime = (): Promise<Runtime> => (options.runtime ? Promise.resolve(options.runtime) : (ownRuntime ??= createRuntime({ storage, clock })));
+  app.addHook('onClose', async () => {
+    if (ownRuntime) await (await ownRuntime).stop();
+  });
+  const soql = new SoqlEngine(storage, { clock: () => clock.now() });
+  const context: ServerContext = { storage, oauth, clock, runtime, soql, instanceUrl: instanceUrlResolver(options.publicUrl) };
+  const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context), ...(options.credentialResolvers ?? [])];
+  const authenticator = new Authenticator(storage.directory, resolvers);
+
+  app.addHook('onRequest', async (request) => {
+    if ((request.raw.url ?? '').length > maxUrlLength) throw new HttpError('URI_TOO_LONG', `The request URL is longer than ${maxUrlLength} characters.`);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && /^application\/json\b/i.test(type)) reply.header('content-type', 'application/json;charset=UTF-8');
+    return payload;
+  });
+  registerJsonParser(app);
+  app.setErrorHandler(handleApiError);
+  app.setNotFoundHandler(() => {
+    throw notFound();
+  });
+
+  registerOAuthRoutes(app, context);
+  registerIdentityRoutes(app, context, options.credentialResolvers ?? []);
+  registerVersionListRoute(app);
+  registerOpenApiRoutes(app);
+  registerVersionedApi(app, authenticator, (api) => {
+    registerResourcesRoute(api, context);
+    const special = new Map([
+      ['flow', flowHandlers(context)],
+      ['flowinterview', flowInterviewHandlers(context)],
+      ['__e', platformEventHandlers(context)],
+    ]);
+    registerSObjectRoutes(api, context, special);
+    registerSObjectRoutes(api, context, special, '/tooling');
+    registerQueryRoutes(api, context);
+    registerInvocableFlowRoutes(api, context);
+    registerRuntimeApiRoutes(api, context);
+    registerSettingsRoutes(api, context);
+  });
+  return app;
+}

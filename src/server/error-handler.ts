@@ -1,0 +1,126 @@
+/**
+ * The one place errors become HTTP responses. REST errors answer Salesforce's shape
+ * `[{ message, errorCode, fields }]`; OAuth endpoints answer RFC 6749's `{ error,
+ * error_description }`. Rules from the clients reference: 401 only for a missing or invalid
+ * token (jsforce refreshes and retries on 401 — a permission failure there would loop forever);
+ * 403 for permission failures; no 5xx for an error that will happen again (jsforce retries GETs
+ * on 5xx for 15 s) — only transient infrastructure failures are 503, and bugs 500.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isRequestError } from '../runtime/errors.js';
+import type { ErrorCode } from '../runtime/errors.js';
+import { HttpError, OAuthError } from './http-errors.js';
+
+/** One entry of Salesforce's error body. */
+export interface SalesforceError {
+  readonly message: string;
+  readonly errorCode: string;
+  readonly fields: readonly string[];
+}
+
+/** An error as it will be sent: status, body and extra headers. */
+export interface MappedError {
+  readonly statusCode: number;
+  readonly body: readonly SalesforceError[];
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** HTTP status of each catalogue code; a new code fails the type check until it is mapped here. */
+const REQUEST_ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  NOT_FOUND: 404,
+  INSUFFICIENT_ACCESS: 403,
+  CONFLICT: 409,
+  INVALID_FIELD: 400,
+  INVALID_FIELD_FOR_INSERT_UPDATE: 400,
+  FIELD_INTEGRITY_EXCEPTION: 400,
+  STRING_TOO_LONG: 400,
+  INVALID_TYPE: 400,
+  INVALID_TYPE_ON_FIELD_IN_RECORD: 400,
+  REQUIRED_FIELD_MISSING: 400,
+  MISSING_ARGUMENT: 400,
+  MALFORMED_ID: 400,
+  MALFORMED_QUERY: 400,
+  ENTITY_IS_DELETED: 400,
+  INVALID_CROSS_REFERENCE_KEY: 400,
+  INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: 400,
+  NUMBER_OUTSIDE_VALID_RANGE: 400,
+  INVALID_EMAIL_ADDRESS: 400,
+  DUPLICATE_VALUE: 400,
+  DELETE_FAILED: 400,
+  INVALID_OPERATION: 400,
+  INVALID_API_INPUT: 400,
+  LIMIT_EXCEEDED: 400,
+  INVALID_QUERY_FILTER_OPERATOR: 400,
+  INVALID_QUERY_LOCATOR: 400,
+};
+
+/** Driver error codes of failures that may succeed when retried (busy database, lost connection). */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  'SQLITE_BUSY', 'SQLITE_LOCKED', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
+  '57P01', '57P02', '57P03', '53300', '40001', '40P01', '08000', '08003', '08006',
+]);
+
+/** Fastify's own request errors, by status. */
+const FASTIFY_STATUS_CODES: Readonly<Record<number, string>> = {
+  400: 'JSON_PARSER_ERROR',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'REQUEST_ENTITY_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+};
+
+function one(statusCode: number, errorCode: string, message: string, fields: readonly string[] = [], headers: Readonly<Record<string, string>> = {}): MappedError {
+  return { statusCode, body: [{ message, errorCode, fields }], headers };
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Whether an error is a transient infrastructure failure (answered 503, which clients retry). */
+export function isTransientError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && TRANSIENT_CODES.has(code);
+}
+
+/** Maps any error to a Salesforce-shaped response; `undefined` for a bug (the caller answers 500). */
+export function mapError(error: unknown): MappedError | undefined {
+  if (error instanceof HttpError) return one(error.statusCode, error.errorCode, error.message, error.fields, error.headers);
+  if (isRequestError(error)) return one(REQUEST_ERROR_STATUS[error.code], error.code, error.message, error.fields);
+  if (isTransientError(error)) return one(503, 'SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.');
+  const fastify = error as Partial<FastifyError> | null;
+  if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && typeof fastify.statusCode === 'number' && fastify.statusCode < 500) {
+    const errorCode = FASTIFY_STATUS_CODES[fastify.statusCode] ?? 'INVALID_REQUEST';
+    return one(fastify.statusCode, errorCode, fastify.message ?? errorCode);
+  }
+  return undefined;
+}
+
+/** Fastify error handler of the REST API (`/services/data`, `/id`, userinfo). */
+export function handleApiError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const mapped = mapError(error);
+  if (mapped) {
+    if (mapped.statusCode >= 500) request.log.warn({ err: error }, 'transient failure');
+    return reply.code(mapped.statusCode).headers(mapped.headers).send(mapped.body);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply
+    .code(500)
+    .send([{ message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${request.id}`, errorCode: 'UNKNOWN_EXCEPTION', fields: [] }]);
+}
+
+/** Fastify error handler of the OAuth endpoints: `{ error, error_description }`. */
+export function handleOAuthError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('cache-control', 'no-store');
+  if (error instanceof OAuthError) return reply.code(error.statusCode).send({ error: error.error, error_description: error.message });
+  const mapped = mapError(error);
+  if (mapped && mapped.statusCode < 500) {
+    return reply.code(mapped.statusCode).send({ error: 'invalid_request', error_description: mapped.body[0]?.message ?? 'invalid request' });
+  }
+  if (mapped) return reply.code(mapped.statusCode).send({ error: 'temporarily_unavailable', error_description: 'try again shortly' });
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send({ error: 'server_error', error_description: `unexpected error (${request.id})` });
+}

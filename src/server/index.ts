@@ -1,0 +1,21 @@
+/** The server layer: the HTTP app factory, its composition root, identity and the demo org. */
+export { buildServer, collapseSlashes, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MAX_URL_LENGTH } from './app.js';
+export type { ServerOptions } from './app.js';
+export { startServer, databaseOptionsFor } from './main.js';
+export type { RunningServer, StartServerOptions } from './main.js';
+export { apiVersions, parseApiVersion, CURRENT_API_VERSION, MIN_API_VERSION } from './api-version.js';
+export { actorOf, Authenticator, bearerTokenOf, bearerTokenResolver } from './auth/authenticate.js';
+export type { Actor, CredentialOutcome, CredentialResolver } from './auth/authenticate.js';
+export { OAuthService, SECURITY_TOKEN_LENGTH } from './auth/oauth-service.js';
+export type { ConnectedAppInput, OAuthServiceOptions, TokenIdentity, TokenRequest, TokenResponse } from './auth/oauth-service.js';
+export { PasswordHasher } from './auth/password-hasher.js';
+export type { PasswordHasherOptions } from './auth/password-hasher.js';
+export { hashToken, TokenService } from './auth/token-service.js';
+export type { TokenLifetimes } from './auth/token-service.js';
+export type { LoginLimits } from './auth/login-limiter.js';
+export { handleApiError, handleOAuthError, mapError } from './error-handler.js';
+export { HttpError, OAuthError, invalidSession, notFound } from './http-errors.js';
+export { seedDemoOrg, demoFlowFiles, DEMO_CLIENT_ID, DEMO_FLOWS, DEMO_USERS } from './demo/demo-org.js';
+export type { DemoSeedResult } from './demo/demo-org.js';
+export { buildOpenApiDocument, SEED_OPERATION_IDS } from './openapi/openapi-document.js';
+export type { ServerContext, ServerStorage } from './server-context.js';

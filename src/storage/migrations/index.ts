@@ -1,0 +1,17 @@
+/**
+ * The migration set, listed statically (no folder scanning): the same list runs on SQLite and
+ * PostgreSQL. Add a migration by adding a file and a line here; never edit a shipped one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+import * as oauth from './0003-oauth.js';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+  '0003-oauth': oauth,
+};
+
+/** Kysely's `Migrator` provider over {@link MIGRATIONS}. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};

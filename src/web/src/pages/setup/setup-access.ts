@@ -1,0 +1,43 @@
+/** Who may open Setup and each of its pages (the API enforces the same rules; this only hides what would fail). */
+import type { UserPermissionFlags } from '../../api/eddy-api.js';
+import type { SetupPage } from '../../routes.js';
+
+/** Setup pages in menu order, with their titles. */
+export const SETUP_PAGE_TITLES: Readonly<Record<SetupPage, string>> = {
+  flows: 'Flows',
+  interviews: 'Paused and Waiting Interviews',
+  automation: 'Process Automation Settings',
+  users: 'Users',
+  groups: 'Groups and Queues',
+  sharing: 'Sharing Settings',
+  outbox: 'Outbox',
+};
+
+/**
+ * Whether the user may open a Setup page: Manage Flow or Customize Application (View All Data
+ * reads interviews). The admin settings (automation, sharing) change only with Customize
+ * Application: see {@link canChangeSetupSettings}.
+ */
+export function canOpenSetupPage(permissions: UserPermissionFlags, page: SetupPage): boolean {
+  switch (page) {
+    case 'flows':
+    case 'interviews':
+      return permissions.manageFlow || permissions.customizeApplication || permissions.viewAllData;
+    case 'automation':
+    case 'users':
+    case 'groups':
+    case 'sharing':
+    case 'outbox':
+      return permissions.customizeApplication || permissions.manageFlow;
+  }
+}
+
+/** Whether Setup shows in the header at all. */
+export function canOpenSetup(permissions: UserPermissionFlags): boolean {
+  return permissions.manageFlow || permissions.customizeApplication || permissions.viewAllData;
+}
+
+/** Whether the user may change the process automation and sharing settings (the API's rule: Customize Application). */
+export function canChangeSetupSettings(permissions: UserPermissionFlags): boolean {
+  return permissions.customizeApplication;
+}

@@ -1,0 +1,69 @@
+/** The built UI, the design system's assets and the embeddable component, served by the server. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureWebUiBuilt } from '../../src/server/web/build-web-ui.js';
+import { forEachDatabase } from '../support/databases.js';
+import { createTestServer, type TestServer } from '../server/support/test-server.js';
+
+beforeAll(async () => {
+  await ensureWebUiBuilt();
+}, 120_000);
+
+forEachDatabase(
+  'web UI serving',
+  (ctx) => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await createTestServer(ctx.db(), ctx.clock());
+    });
+    afterAll(async () => {
+      await server.app.close();
+    });
+
+    it('answers the app page for every page of the single-page app', async () => {
+      for (const url of ['/', '/lightning/page/home', '/lightning/r/Contact/003000000000001AAA/view', '/flow/Change_Address?recordId=003000000000001AAA', '/interview/0Fo000000000001AAA', '/setup/flows']) {
+        const response = await server.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.headers['content-type']).toMatch(/^text\/html/);
+        expect(response.body).toContain('<div id="root"></div>');
+        expect(response.headers['cache-control']).toBe('no-cache');
+        expect(response.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      }
+    });
+
+    it('serves the built assets and the design system locally', async () => {
+      const page = await server.app.inject({ method: 'GET', url: '/' });
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      expect(script).toBeDefined();
+      const asset = await server.app.inject({ method: 'GET', url: script ?? '' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toMatch(/immutable/);
+      const css = await server.app.inject({ method: 'GET', url: '/slds/styles/salesforce-lightning-design-system.min.css' });
+      expect(css.statusCode).toBe(200);
+      expect(css.headers['content-type']).toMatch(/^text\/css/);
+      const icons = await server.app.inject({ method: 'GET', url: '/slds/icons/utility-sprite/svg/symbols.svg' });
+      expect(icons.statusCode).toBe(200);
+    });
+
+    it('serves the embeddable component as a module script', async () => {
+      const response = await server.app.inject({ method: 'GET', url: '/embed/paused-flows.js' });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/javascript/);
+      expect(response.body).toContain('eddy-paused-flows');
+    });
+
+    it('does not serve files outside the build', async () => {
+      for (const url of ['/assets/../../vite.config.ts', '/assets/%2e%2e/%2e%2e/index.html', '/slds/../package.json']) {
+        const response = await server.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(response.body).not.toContain('defineConfig');
+      }
+    });
+
+    it('keeps unknown API paths as JSON errors', async () => {
+      const response = await server.app.inject({ method: 'GET', url: '/nowhere' });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject([{ errorCode: 'NOT_FOUND' }]);
+    });
+  },
+  { isolation: 'suite' },
+);
