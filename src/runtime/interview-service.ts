@@ -23,6 +23,7 @@ import type { Awaiting, ComponentRegistry, Fault, FlowValue, InterviewState, Ste
 import { start, step } from '../engine/step.js';
 import { StepInputError } from '../engine/step-input-error.js';
 import { coerceValue } from '../engine/values.js';
+import { accessCacheFor, type AccessCache, type AccessView } from './access-cache.js';
 import type { ActionRegistry } from './action-registry.js';
 import type { Clock } from './clock.js';
 import { driveToRest, type DrivePorts } from './drive-interview.js';
@@ -42,7 +43,7 @@ import {
 import type { FlowCache, LoadedFlowVersion } from './flow-cache.js';
 import { isValidId, parseId } from './ids.js';
 import { InterviewFlows } from './interview-flows.js';
-import { toInterviewView, type InterviewView } from './interview-view.js';
+import { toInterviewRecordView, toInterviewView, type InterviewView } from './interview-view.js';
 import type {
   ClaimedJob,
   FlowInterviewSummary,
@@ -156,6 +157,8 @@ export interface InterviewListRequest {
 interface Actor {
   readonly user: UserRecord;
   readonly subject: AccessSubject;
+  /** This operation's view of the access cache. */
+  readonly view: AccessView;
 }
 
 /** One operation: its name, the user the flow runs as, and its time. */
@@ -164,6 +167,8 @@ interface Operation {
   readonly runAs: UserRecord;
   readonly permissions: AccessSubject['permissions'];
   readonly now: Date;
+  /** The access cache, when the operation opened it. */
+  readonly view?: AccessView;
 }
 
 /** Where {@link InterviewService.#commitRest} writes: a new row, or a claimed existing one. */
@@ -201,6 +206,7 @@ export class InterviewService {
   readonly #components: ComponentRegistry | undefined;
   readonly #hooks: InterviewServiceHooks;
   readonly #retry: Required<WaitRetryOptions>;
+  readonly #access: AccessCache;
 
   constructor(options: InterviewServiceOptions) {
     this.#storage = options.storage;
@@ -209,6 +215,7 @@ export class InterviewService {
     this.#actions = options.actions;
     this.#components = options.components;
     this.#hooks = options.hooks ?? {};
+    this.#access = accessCacheFor(options.storage);
     this.#retry = {
       maxAttempts: options.waitRetry?.maxAttempts ?? 5,
       baseDelayMs: options.waitRetry?.baseDelayMs ?? 1000,
@@ -238,7 +245,7 @@ export class InterviewService {
         const loaded = await this.#chooseVersion(tx, actor.subject, flowApiName, options.versionId);
         versionId = loaded.versionId;
         const inputs = await startInputs(tx, loaded.flow, options);
-        const op: Operation = { name: 'start', runAs: actor.user, permissions: actor.subject.permissions, now };
+        const op: Operation = { name: 'start', runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view };
         const flows = new InterviewFlows(loaded.flow, this.#flows, tx);
         const context = await this.#context(tx, op);
         const started = start(loaded.flow, inputs, { ...context, flows: flows.lookup, guid });
@@ -261,12 +268,19 @@ export class InterviewService {
     }
   }
 
-  /** The interview as `actorId` may see it (`NotFoundError` when it does not exist or they may not read it). */
-  async get(actorId: string, interviewId: string): Promise<InterviewView> {
+  /**
+   * The interview as `actorId` may see it (`NotFoundError` when it does not exist or they may not
+   * read it). With `screen: false` a screen is not rendered (the view has no `screen`): for
+   * callers that want the record and its outputs, such as the sObject resource.
+   */
+  async get(actorId: string, interviewId: string, options: { readonly screen?: boolean } = {}): Promise<InterviewView> {
     const id = parseInterviewId(interviewId);
     const actor = await this.#actor(this.#storage, actorId);
     const { interview } = await this.#loadForUser(this.#storage, actor, id, 'read');
     const loaded = await this.#flows.load(interview.FlowVersionViewId);
+    if (options.screen === false && interview.state.status === 'screen') {
+      return { interview: toInterviewRecordView(interview, loaded.developerName), awaiting: interview.InterviewStatus === 'Paused' ? 'paused' : 'screen' };
+    }
     const awaiting = await this.#show(interview, loaded, actor);
     return toInterviewView(interview, loaded.developerName, awaiting);
   }
@@ -300,9 +314,9 @@ export class InterviewService {
       throw new StringTooLongError(`The pause reason is ${reason.length} characters long; at most ${MAX_PAUSE_REASON_LENGTH} are allowed.`, ['reason']);
     }
     const values = checkValues(options.values);
-    return this.#advance('pause', actorId, interviewId, options.version, async (interview, tx) => {
+    return this.#advance('pause', actorId, interviewId, options.version, async (interview, actor) => {
       requireRunning(interview);
-      if (!(await tx.settings.getOrganization()).allowPause) {
+      if (!(await actor.view.organization()).allowPause) {
         throw new InvalidOperationError('Pausing flows is turned off for this org ("Let users pause flows").');
       }
       return {
@@ -345,7 +359,7 @@ export class InterviewService {
     const id = parseInterviewId(interviewId);
     await this.#storage.transaction(async (tx) => {
       const actor = await this.#actor(tx, actorId);
-      const { interview } = await this.#loadForUser(tx, actor, id, 'delete');
+      const { interview } = await this.#loadForUser(tx, actor, id, 'delete', true);
       await tx.interviews.save(id, interview.version, {}, actor.user.Id);
       const waiting = migrateState(interview.state).waiting;
       if (waiting !== null) await clearWait(tx, id, interview.version, waiting);
@@ -538,7 +552,7 @@ export class InterviewService {
     actorId: string,
     interviewId: string,
     expectedVersion: number | undefined,
-    plan: (interview: StoredInterview, tx: StorageSession) => Plan | Promise<Plan>,
+    plan: (interview: StoredInterview, actor: Actor) => Plan | Promise<Plan>,
   ): Promise<InterviewView> {
     const id = parseInterviewId(interviewId);
     if (expectedVersion !== undefined && (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion))) {
@@ -551,22 +565,23 @@ export class InterviewService {
       return await this.#storage.transaction(async (tx) => {
         const actor = await this.#actor(tx, actorId);
         actingUser = actor.user.Id;
-        const { interview } = await this.#loadForUser(tx, actor, id, 'resume');
+        // Locked as it is read (PostgreSQL; SQLite serialises writers): a second resume of the
+        // same interview waits here, then sees the first one's result.
+        const { interview } = await this.#loadForUser(tx, actor, id, 'resume', true);
         if (expectedVersion !== undefined && expectedVersion !== interview.version) {
           throw new ConflictError(`Interview ${id} is at version ${interview.version}, not ${expectedVersion}: it changed since you read it. Reload it and try again.`);
         }
-        const steps = await plan(interview, tx);
-        const claimed = await tx.interviews.save(id, interview.version, {}, actor.user.Id);
+        const steps = await plan(interview, actor);
         loaded = interview;
         const version = await this.#flows.load(interview.FlowVersionViewId, tx);
         const state = migrateState(interview.state);
         const flows = new InterviewFlows(version.flow, this.#flows, tx);
         await flows.loadFrames(state);
-        const op: Operation = { name, runAs: actor.user, permissions: actor.subject.permissions, now };
+        const op: Operation = { name, runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view };
         const context = await this.#context(tx, op);
         const rest = await driveToRest(stepOrThrow(version.flow, state, steps.input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows), context);
         steps.check?.(rest);
-        const saved = await this.#commitRest(tx, op, { kind: 'save', id, version: claimed.version, priorWait: undefined }, flows, rest, context, steps.pause);
+        const saved = await this.#commitRest(tx, op, { kind: 'save', id, version: interview.version, priorWait: undefined }, flows, rest, context, steps.pause);
         return toInterviewView(saved, version.developerName, rest.awaiting);
       });
     } catch (error) {
@@ -665,7 +680,7 @@ export class InterviewService {
     const state = migrateState(interview.state);
     const flows = new InterviewFlows(loaded.flow, this.#flows, this.#storage);
     await flows.loadFrames(state);
-    const op: Operation = { name: 'resume', runAs: actor.user, permissions: actor.subject.permissions, now: this.#clock.now() };
+    const op: Operation = { name: 'resume', runAs: actor.user, permissions: actor.subject.permissions, now: this.#clock.now(), view: actor.view };
     const context = await this.#context(this.#storage, op);
     const shown = stepOrThrow(loaded.flow, state, { kind: 'show' }, { ...context, flows: flows.lookup });
     if (shown.awaiting.kind !== 'request') return shown.awaiting;
@@ -675,11 +690,8 @@ export class InterviewService {
 
   /** The acting user: must exist and be active. */
   async #actor(session: StorageSession, actorId: string): Promise<Actor> {
-    const id = parseId(actorId, 'actorId');
-    const user = await session.directory.getUser(id);
-    if (user === undefined) throw new NotFoundError(`No user with Id ${id}.`, ['actorId']);
-    if (!user.IsActive) throw new InsufficientAccessError(`User ${user.Username} is inactive.`);
-    return { user, subject: await session.directory.accessSubject(id) };
+    const view = await this.#access.open(session);
+    return { ...(await view.actor(actorId)), view };
   }
 
   /**
@@ -687,8 +699,14 @@ export class InterviewService {
    * Unreadable interviews are `NotFoundError` (revealing nothing); readable ones the user may not
    * resume or delete are `InsufficientAccessError`.
    */
-  async #loadForUser(session: StorageSession, actor: Actor, id: string, need: keyof Pick<InterviewAccess, 'read' | 'resume' | 'delete'>): Promise<{ interview: StoredInterview; access: InterviewAccess }> {
-    const found = await session.interviews.getForUser(id, actor.subject);
+  async #loadForUser(
+    session: StorageSession,
+    actor: Actor,
+    id: string,
+    need: keyof Pick<InterviewAccess, 'read' | 'resume' | 'delete'>,
+    forUpdate = false,
+  ): Promise<{ interview: StoredInterview; access: InterviewAccess }> {
+    const found = await session.interviews.getForUser(id, actor.subject, { lookups: actor.view.sharingLookups(), forUpdate });
     if (found === undefined) throw new NotFoundError(`No interview with Id ${id}.`, ['interviewId']);
     if (!found.access[need]) {
       const what = need === 'resume' ? 'resume or change' : need;
@@ -719,7 +737,7 @@ export class InterviewService {
   }
 
   async #context(session: StorageSession, op: Operation): Promise<StepContext> {
-    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components });
+    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view });
   }
 
   #ports(session: StorageSession, op: Operation, flows: InterviewFlows): DrivePorts {

@@ -29,9 +29,9 @@ export interface InterviewView {
   readonly fault?: Fault;
 }
 
-/** Builds the view of a stored interview from what its engine state awaits. */
-export function toInterviewView(interview: FlowInterviewSummary, flowApiName: string, awaiting: Awaiting): InterviewView {
-  const record: InterviewRecordView = {
+/** The public fields of a stored interview, with its flow's API name. */
+export function toInterviewRecordView(interview: FlowInterviewSummary, flowApiName: string): InterviewRecordView {
+  return {
     Id: interview.Id,
     Name: interview.Name,
     Guid: interview.Guid,
@@ -51,6 +51,11 @@ export function toInterviewView(interview: FlowInterviewSummary, flowApiName: st
     version: interview.version,
     flowApiName,
   };
+}
+
+/** Builds the view of a stored interview from what its engine state awaits. */
+export function toInterviewView(interview: FlowInterviewSummary, flowApiName: string, awaiting: Awaiting): InterviewView {
+  const record = toInterviewRecordView(interview, flowApiName);
   switch (awaiting.kind) {
     case 'screen':
       return { interview: record, awaiting: interview.InterviewStatus === 'Paused' ? 'paused' : 'screen', screen: awaiting.screen };

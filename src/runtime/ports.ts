@@ -17,7 +17,7 @@ import type { FlowRecord, FlowValue, InterviewState, JsonValue, ResolvedFilter }
 import type { Diagnostic, LogicNode } from '../flow-model/model.js';
 import type { ObjectMetadataBundle } from './object-metadata.js';
 import type { CustomFieldDefinition, OrgSchema, StoredCustomObject } from './org-schema.js';
-import type { AccessSubject, InterviewAccess, ShareAccessLevel, SharingModel, UserPermissions } from './sharing.js';
+import type { AccessSubject, InterviewAccess, InterviewSharingSettings, ShareAccessLevel, SharingModel, UserPermissions } from './sharing.js';
 
 /** An ISO-8601 UTC date-time, `YYYY-MM-DDTHH:mm:ss.sssZ` (sorts and compares as text). */
 export type IsoDateTime = string;
@@ -161,6 +161,29 @@ export interface AccessibleInterview {
   readonly access: InterviewAccess;
 }
 
+/**
+ * The org-level facts an access check needs beside the interview's own row and shares. Storage
+ * reads them when none are given; the runtime passes its cached copies (`runtime/access-cache.ts`).
+ */
+export interface SharingLookups {
+  settings(): Promise<InterviewSharingSettings>;
+  /** The user's role (`null` for none or an unknown user). */
+  roleOf(userId: string): Promise<string | null>;
+  /** Every group the user is in (flattened, as `AccessSubject.groupIds`). */
+  groupsOf(userId: string): Promise<readonly string[]>;
+  sharingRules(): Promise<readonly SharingRuleRecord[]>;
+  /** The flow restricts access to enabled permission sets. */
+  flowRestricted(definitionId: string): Promise<boolean>;
+}
+
+/** How `getForUser` reads. */
+export interface GetForUserOptions {
+  /** Cached org-level facts (default: read them). */
+  readonly lookups?: SharingLookups;
+  /** Lock the row for the rest of the transaction (a writer about to change it). */
+  readonly forUpdate?: boolean;
+}
+
 /** FlowInterview rows, their relations, shares and sharing rules. */
 export interface InterviewStore {
   /** Stores a new interview (`Id` 0Fo..., autonumber `Name`, `version` 1). */
@@ -172,7 +195,7 @@ export interface InterviewStore {
    * The interview and what `subject` may do with it; `undefined` when it does not exist or the
    * subject may not read it (callers answer NOT_FOUND either way, revealing nothing).
    */
-  getForUser(id: string, subject: AccessSubject): Promise<AccessibleInterview | undefined>;
+  getForUser(id: string, subject: AccessSubject, options?: GetForUserOptions): Promise<AccessibleInterview | undefined>;
   /**
    * Optimistic update: applies `changes` when the stored version is `expectedVersion` and returns
    * the new row (version + 1). Throws `ConflictError` when someone saved first, `NotFoundError`
@@ -539,6 +562,12 @@ export interface OrgWideEmailAddressRecord extends AuditFields {
 
 /** The org row, its settings, org-wide email addresses and `$Label` values. */
 export interface SettingsStore {
+  /**
+   * The access revision: moves forward (in the same transaction) with every change to users,
+   * roles, groups, permission sets, labels, flow definitions, sharing rules, org settings or a
+   * token's revocation. Caches of those are valid while it stays the same.
+   */
+  accessRevision(): Promise<string>;
   getOrganization(): Promise<OrgSettings>;
   updateOrganization(changes: OrgSettingsChanges, actorId: string): Promise<OrgSettings>;
   listOrgWideEmailAddresses(): Promise<OrgWideEmailAddressRecord[]>;

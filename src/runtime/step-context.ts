@@ -5,6 +5,7 @@
  * step sees the same data as the rest of its transaction.
  */
 import type { ComponentRegistry, FlowValue, StepContext, UserContext } from '../engine/protocol.js';
+import type { AccessView } from './access-cache.js';
 import type { OrgSchema } from './org-schema.js';
 import type { StorageSession, UserRecord } from './ports.js';
 import type { UserPermissions } from './sharing.js';
@@ -71,16 +72,19 @@ export interface StepContextInput {
   readonly permissions: UserPermissions;
   readonly now: Date;
   readonly components?: ComponentRegistry | undefined;
+  /** The operation's view of the access cache: org, labels, describe and roles come from it. */
+  readonly cache?: AccessView | undefined;
 }
 
 /** The step context for one operation by (or, for waits, on behalf of) `user`. */
 export async function buildStepContext(input: StepContextInput): Promise<StepContext> {
   const { session, user } = input;
   // One read after another: inside a transaction they share one connection.
-  const org = await session.settings.getOrganization();
-  const labels = await session.settings.getLabels();
-  const schema = await session.records.schema();
-  const roles = user.UserRoleId === null ? [] : await session.directory.listRoles();
+  const cache = input.cache;
+  const org = cache ? await cache.organization() : await session.settings.getOrganization();
+  const labels = cache ? await cache.labels() : await session.settings.getLabels();
+  const schema = cache ? await cache.schema() : await session.records.schema();
+  const roles = user.UserRoleId === null ? [] : cache ? await cache.roles() : await session.directory.listRoles();
   const role = roles.find((r) => r.Id === user.UserRoleId);
   return {
     now: input.now.toISOString(),

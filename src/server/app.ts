@@ -142,7 +142,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const soql = new SoqlEngine(storage, { clock: () => clock.now() });
   const context: ServerContext = { storage, oauth, clock, runtime, soql, instanceUrl: instanceUrlResolver(options.publicUrl) };
   const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context), ...(options.credentialResolvers ?? [])];
-  const authenticator = new Authenticator(storage.directory, resolvers);
+  const authenticator = new Authenticator(storage, resolvers);
 
   app.addHook('onRequest', async (request) => {
     if ((request.raw.url ?? '').length > maxUrlLength) throw new HttpError('URI_TOO_LONG', `The request URL is longer than ${maxUrlLength} characters.`);

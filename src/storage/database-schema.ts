@@ -330,7 +330,13 @@ export interface JobsTable {
 }
 
 /** Every table. */
+export interface AccessRevisionTable {
+  id: number;
+  value: number | string | bigint;
+}
+
 export interface Database {
+  access_revision: AccessRevisionTable;
   organization: OrganizationTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -19,6 +19,7 @@ import {
 import { KEY_PREFIXES, newId, parseId } from '../runtime/ids.js';
 import type {
   AccessibleInterview,
+  GetForUserOptions,
   FlowInterviewShareRecord,
   FlowInterviewSummary,
   FlowRecordRelationRecord,
@@ -30,6 +31,7 @@ import type {
   NewInterview,
   NewSharingRule,
   NewStageRelation,
+  SharingLookups,
   SharingRuleRecord,
   StoredInterview,
   Viewer,
@@ -142,54 +144,70 @@ export class KyselyInterviewStore implements InterviewStore {
     return row ? toStored(row) : undefined;
   }
 
-  async getForUser(id: string, subject: AccessSubject): Promise<AccessibleInterview | undefined> {
-    const interview = await this.get(id);
-    if (!interview) return undefined;
+  async getForUser(id: string, subject: AccessSubject, options: GetForUserOptions = {}): Promise<AccessibleInterview | undefined> {
+    const interviewId = parseId(id, 'Id');
     const db = this.#ctx.db;
-    const settings = await readSharingSettings(db);
-    const owner = await db.selectFrom('users').select('UserRoleId').where('Id', '=', interview.OwnerId).executeTakeFirst();
+    // FOR UPDATE (PostgreSQL): a writer locks the row as it reads it, so two resumes of one
+    // interview queue here instead of both running the flow. SQLite's BEGIN IMMEDIATE already
+    // serialises writers.
+    const lock = options.forUpdate === true && this.#ctx.dialect === 'postgres';
+    const query = db.selectFrom('flow_interviews').selectAll().where('Id', '=', interviewId);
+    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+    if (!row) return undefined;
+    const interview = toStored(row);
+    const lookups = options.lookups ?? this.#lookups();
+    const settings = await lookups.settings();
+    const isOwner = interview.OwnerId === subject.userId;
     const groups = new Set(subject.groupIds);
     const subordinateRoles = new Set(subject.subordinateRoleIds);
-    const shares = await db.selectFrom('flow_interview_shares').select(['UserOrGroupId', 'AccessLevel']).where('ParentId', '=', interview.Id).execute();
-    const shareTargets = shares.map((s) => s.UserOrGroupId).filter((t) => t !== subject.userId && !groups.has(t));
-    const subordinateTargets = new Set(
-      shareTargets.length === 0 || subordinateRoles.size === 0
-        ? []
-        : (await db.selectFrom('users').select(['Id', 'UserRoleId']).where('Id', 'in', shareTargets).execute())
-            .filter((u) => u.UserRoleId !== null && subordinateRoles.has(u.UserRoleId))
-            .map((u) => u.Id),
-    );
-    const shareLevel = maxAccess(
-      ...shares
-        .filter((s) => s.UserOrGroupId === subject.userId || groups.has(s.UserOrGroupId) || subordinateTargets.has(s.UserOrGroupId))
-        .map((s) => s.AccessLevel as AccessLevel),
-    );
+    const ownerRole = isOwner ? subject.roleId : await lookups.roleOf(interview.OwnerId);
+    let shareLevel: AccessLevel = 'None';
     let ruleLevel: AccessLevel = 'None';
-    if (groups.size > 0) {
-      const rules = await db
-        .selectFrom('flow_interview_sharing_rules as r')
-        .innerJoin('group_membership as gm', 'gm.group_id', 'r.GroupId')
-        .select('r.AccessLevel')
-        .where('gm.user_id', '=', interview.OwnerId)
-        .where('r.UserOrGroupId', 'in', [...groups])
-        .execute();
-      ruleLevel = maxAccess(...rules.map((r) => r.AccessLevel as AccessLevel));
+    // The owner has full access: shares and sharing rules cannot add to it.
+    if (!isOwner) {
+      const shares = await db.selectFrom('flow_interview_shares').select(['UserOrGroupId', 'AccessLevel']).where('ParentId', '=', interview.Id).execute();
+      const reaching: AccessLevel[] = [];
+      for (const share of shares) {
+        const target = share.UserOrGroupId;
+        const toSubject = target === subject.userId || groups.has(target);
+        const toSubordinate = !toSubject && subordinateRoles.size > 0 && subordinateRoles.has((await lookups.roleOf(target)) ?? '');
+        if (toSubject || toSubordinate) reaching.push(share.AccessLevel as AccessLevel);
+      }
+      shareLevel = maxAccess(...reaching);
+      if (groups.size > 0) {
+        const ownerGroups = new Set(await lookups.groupsOf(interview.OwnerId));
+        ruleLevel = maxAccess(
+          ...(await lookups.sharingRules()).filter((r) => ownerGroups.has(r.GroupId) && groups.has(r.UserOrGroupId)).map((r) => r.AccessLevel as AccessLevel),
+        );
+      }
     }
-    const definition = await db.selectFrom('flow_definitions').select('IsAdditionalPermissionRequiredToRun').where('Id', '=', interview.flowDefinitionId).executeTakeFirst();
     const access = decideInterviewAccess(
       subject,
       {
-        isOwner: interview.OwnerId === subject.userId,
+        isOwner,
         isOwnerGroupMember: groups.has(interview.OwnerId),
-        ownedBySubordinate: owner?.UserRoleId != null && subordinateRoles.has(owner.UserRoleId),
+        ownedBySubordinate: ownerRole != null && subordinateRoles.has(ownerRole),
         shareLevel,
         ruleLevel,
         flowDefinitionId: interview.flowDefinitionId,
-        flowRestricted: fromBool(definition?.IsAdditionalPermissionRequiredToRun),
+        flowRestricted: await lookups.flowRestricted(interview.flowDefinitionId),
       },
       settings,
     );
     return access.read ? { interview, access } : undefined;
+  }
+
+  /** {@link SharingLookups} read from the database on every call (no cache given). */
+  #lookups(): SharingLookups {
+    const db = this.#ctx.db;
+    return {
+      settings: () => readSharingSettings(db),
+      roleOf: async (userId) => (await db.selectFrom('users').select('UserRoleId').where('Id', '=', userId).executeTakeFirst())?.UserRoleId ?? null,
+      groupsOf: async (userId) => (await db.selectFrom('group_membership').select('group_id').where('user_id', '=', userId).execute()).map((g) => g.group_id),
+      sharingRules: () => this.sharingRules(),
+      flowRestricted: async (definitionId) =>
+        fromBool((await db.selectFrom('flow_definitions').select('IsAdditionalPermissionRequiredToRun').where('Id', '=', definitionId).executeTakeFirst())?.IsAdditionalPermissionRequiredToRun),
+    };
   }
 
   async save(id: string, expectedVersion: number, changes: InterviewChanges, actorId: string): Promise<StoredInterview> {

@@ -99,6 +99,11 @@ export class KyselySettingsStore implements SettingsStore {
     this.#ctx = ctx;
   }
 
+  async accessRevision(): Promise<string> {
+    const row = await this.#ctx.db.selectFrom('access_revision').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return String(row.value);
+  }
+
   async getOrganization(): Promise<OrgSettings> {
     return toSettings(await readOrganization(this.#ctx.db));
   }

@@ -6,7 +6,8 @@
  * `INVALID_SESSION_ID`; a route marked `config: { public: true }` skips the check.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Directory, UserRecord } from '../../runtime/ports.js';
+import { accessCacheFor, type AccessView } from '../../runtime/access-cache.js';
+import type { Storage, UserRecord } from '../../runtime/ports.js';
 import type { AccessSubject } from '../../runtime/sharing.js';
 import { invalidSession } from '../http-errors.js';
 import type { OAuthService } from './oauth-service.js';
@@ -40,8 +41,8 @@ export type CredentialOutcome =
   | { readonly kind: 'invalid' }
   | { readonly kind: 'valid'; readonly user: UserRecord; readonly via: Actor['via']; readonly scopes: readonly string[] };
 
-/** Reads one kind of credentials from a request. */
-export type CredentialResolver = (request: FastifyRequest) => Promise<CredentialOutcome>;
+/** Reads one kind of credentials from a request (through the request's view of the access cache). */
+export type CredentialResolver = (request: FastifyRequest, cache: AccessView) => Promise<CredentialOutcome>;
 
 /** The token of `Authorization: Bearer <token>` (or Salesforce's older `OAuth <token>`), if any. */
 export function bearerTokenOf(request: FastifyRequest): string | undefined {
@@ -56,35 +57,39 @@ export function bearerTokenOf(request: FastifyRequest): string | undefined {
  * `?oauth_token=` (the identity URL accepts it, as Salesforce's does).
  */
 export function bearerTokenResolver(oauth: OAuthService, options: { readonly allowQueryToken?: boolean } = {}): CredentialResolver {
-  return async (request) => {
+  return async (request, cache) => {
     let token = bearerTokenOf(request);
     if (token === undefined && options.allowQueryToken) {
       const query = request.query as Record<string, unknown> | undefined;
       if (typeof query?.oauth_token === 'string') token = query.oauth_token;
     }
     if (token === undefined) return { kind: 'absent' };
-    const identity = token === '' ? undefined : await oauth.authenticate(token);
+    const identity = token === '' ? undefined : await oauth.authenticate(token, cache);
     return identity ? { kind: 'valid', user: identity.user, via: 'token', scopes: identity.scopes } : { kind: 'invalid' };
   };
 }
 
 /** Turns credentials into an {@link Actor} with the first resolver that finds any. */
 export class Authenticator {
-  readonly #directory: Directory;
+  readonly #storage: Storage;
   readonly #resolvers: readonly CredentialResolver[];
 
-  constructor(directory: Directory, resolvers: readonly CredentialResolver[]) {
-    this.#directory = directory;
+  constructor(storage: Storage, resolvers: readonly CredentialResolver[]) {
+    this.#storage = storage;
     this.#resolvers = resolvers;
   }
 
-  /** The caller; 401 `INVALID_SESSION_ID` when there are no valid credentials. */
+  /**
+   * The caller; 401 `INVALID_SESSION_ID` when there are no valid credentials. Tokens, users and
+   * their access subjects come from the access cache (one statement when nothing changed).
+   */
   async authenticate(request: FastifyRequest): Promise<Actor> {
+    const cache = await accessCacheFor(this.#storage).open(this.#storage);
     for (const resolve of this.#resolvers) {
-      const outcome = await resolve(request);
+      const outcome = await resolve(request, cache);
       if (outcome.kind === 'absent') continue;
       if (outcome.kind === 'invalid') throw invalidSession();
-      const subject = await this.#directory.accessSubject(outcome.user.Id);
+      const subject = await cache.subject(outcome.user.Id);
       return { userId: outcome.user.Id, user: outcome.user, subject, via: outcome.via, scopes: outcome.scopes };
     }
     throw invalidSession();

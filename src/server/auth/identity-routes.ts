@@ -105,7 +105,7 @@ export function userInfoDocument(instanceUrl: string, orgId: string, user: UserR
  */
 export function registerIdentityRoutes(app: FastifyInstance, context: ServerContext, extraResolvers: readonly CredentialResolver[] = []): void {
   void app.register(async (scope) => {
-    const authenticator = new Authenticator(context.storage.directory, [bearerTokenResolver(context.oauth, { allowQueryToken: true }), ...extraResolvers]);
+    const authenticator = new Authenticator(context.storage, [bearerTokenResolver(context.oauth, { allowQueryToken: true }), ...extraResolvers]);
     authenticator.install(scope);
     const userinfo = async (request: FastifyRequest): Promise<Record<string, JsonValue>> =>
       userInfoDocument(context.instanceUrl(request), await context.oauth.orgId(), actorOf(request).user);

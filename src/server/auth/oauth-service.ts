@@ -8,6 +8,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../runtime/clock.js';
+import type { AccessView } from '../../runtime/access-cache.js';
 import type { ConnectedAppRecord, OAuthStorage } from '../../runtime/oauth-ports.js';
 import type { StorageSession, UserRecord } from '../../runtime/ports.js';
 import { OAuthError } from '../http-errors.js';
@@ -129,10 +130,10 @@ export class OAuthService {
   }
 
   /** The active user an access token speaks for, or undefined (invalid, expired, revoked, inactive user). */
-  async authenticate(accessToken: string): Promise<TokenIdentity | undefined> {
-    const record = await this.tokens.verifyAccessToken(accessToken);
+  async authenticate(accessToken: string, cache?: AccessView): Promise<TokenIdentity | undefined> {
+    const record = await this.tokens.verifyAccessToken(accessToken, cache);
     if (!record) return undefined;
-    const user = await this.#storage.directory.getUser(record.userId);
+    const user = cache ? await cache.user(record.userId) : await this.#storage.directory.getUser(record.userId);
     if (!user || !user.IsActive) return undefined;
     return { user, tokenId: record.id, appId: record.appId, scopes: record.scope.split(' ').filter((s) => s !== '') };
   }

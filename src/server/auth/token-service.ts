@@ -7,6 +7,7 @@
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Clock } from '../../runtime/clock.js';
+import type { AccessView } from '../../runtime/access-cache.js';
 import type { OAuthStore, OAuthTokenRecord } from '../../runtime/oauth-ports.js';
 
 /** Token lifetimes. */
@@ -94,9 +95,12 @@ export class TokenService {
   }
 
   /** The record of an active (unexpired, unrevoked) access token, else undefined. */
-  async verifyAccessToken(text: string): Promise<OAuthTokenRecord | undefined> {
+  async verifyAccessToken(text: string, cache?: AccessView): Promise<OAuthTokenRecord | undefined> {
     if (!ACCESS_TOKEN.test(text)) return undefined;
-    return this.#active(await this.#store.getTokenByHash(hashToken(text)), 'access');
+    const hash = hashToken(text);
+    // Issuing a token changes nothing cached; revoking one moves the access revision.
+    const record = cache ? await cache.remember(`token:${hash}`, () => this.#store.getTokenByHash(hash)) : await this.#store.getTokenByHash(hash);
+    return this.#active(record, 'access');
   }
 
   /** The record of an active refresh token, else undefined. */

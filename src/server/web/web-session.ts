@@ -107,10 +107,10 @@ export function checkCsrf(request: FastifyRequest, sessionToken: string): void {
  * CSRF token matches); invalid when the token expired or was revoked.
  */
 export function webSessionResolver(oauth: OAuthService): CredentialResolver {
-  return async (request) => {
+  return async (request, cache) => {
     const token = sessionTokenOf(request);
     if (token === undefined) return { kind: 'absent' };
-    const identity = await oauth.authenticate(token);
+    const identity = await oauth.authenticate(token, cache);
     if (identity === undefined) return { kind: 'invalid' };
     checkCsrf(request, token);
     return { kind: 'valid', user: identity.user, via: 'session', scopes: ['web'] };
