@@ -271,11 +271,12 @@ export class InterviewService {
   /**
    * The interview as `actorId` may see it (`NotFoundError` when it does not exist or they may not
    * read it). With `screen: false` a screen is not rendered (the view has no `screen`): for
-   * callers that want the record and its outputs, such as the sObject resource.
+   * callers that want the record and its outputs, such as the sObject resource. `cache` is a
+   * view of the access cache the caller opened for this request (it is not checked again).
    */
-  async get(actorId: string, interviewId: string, options: { readonly screen?: boolean } = {}): Promise<InterviewView> {
+  async get(actorId: string, interviewId: string, options: { readonly screen?: boolean; readonly cache?: AccessView } = {}): Promise<InterviewView> {
     const id = parseInterviewId(interviewId);
-    const actor = await this.#actor(this.#storage, actorId);
+    const actor = await this.#actor(this.#storage, actorId, options.cache);
     const { interview } = await this.#loadForUser(this.#storage, actor, id, 'read');
     const loaded = await this.#flows.load(interview.FlowVersionViewId);
     if (options.screen === false && interview.state.status === 'screen') {
@@ -689,8 +690,8 @@ export class InterviewService {
   }
 
   /** The acting user: must exist and be active. */
-  async #actor(session: StorageSession, actorId: string): Promise<Actor> {
-    const view = await this.#access.open(session);
+  async #actor(session: StorageSession, actorId: string, opened?: AccessView): Promise<Actor> {
+    const view = opened ?? (await this.#access.open(session));
     return { ...(await view.actor(actorId)), view };
   }
 

@@ -43,6 +43,7 @@ import type { Database, FlowInterviewSharesTable, FlowInterviewSharingRulesTable
 import { interviewVisibilitySql } from './interview-visibility.js';
 import { readOrganization } from './kysely-settings-store.js';
 import { developerNameFrom, formatAutonumber, fromBool, isValidDeveloperName, nextAutonumber, parseJson, toBool } from './sql-helpers.js';
+import { runCompiled } from './compiled-queries.js';
 import type { StoreContext } from './store-context.js';
 
 /** Salesforce refuses to save a paused interview larger than 1 MB. */
@@ -135,7 +136,7 @@ export class KyselyInterviewStore implements InterviewStore {
   }
 
   async get(id: string): Promise<StoredInterview | undefined> {
-    const row = await this.#ctx.db.selectFrom('flow_interviews').selectAll().where('Id', '=', parseId(id, 'Id')).executeTakeFirst();
+    const [row] = await runCompiled(this.#ctx, 'interviewById', (db) => db.selectFrom('flow_interviews').selectAll().where('Id', '=', ''), [parseId(id, 'Id')]);
     return row ? toStored(row) : undefined;
   }
 
@@ -146,13 +147,14 @@ export class KyselyInterviewStore implements InterviewStore {
 
   async getForUser(id: string, subject: AccessSubject, options: GetForUserOptions = {}): Promise<AccessibleInterview | undefined> {
     const interviewId = parseId(id, 'Id');
-    const db = this.#ctx.db;
     // FOR UPDATE (PostgreSQL): a writer locks the row as it reads it, so two resumes of one
     // interview queue here instead of both running the flow. SQLite's BEGIN IMMEDIATE already
     // serialises writers.
     const lock = options.forUpdate === true && this.#ctx.dialect === 'postgres';
-    const query = db.selectFrom('flow_interviews').selectAll().where('Id', '=', interviewId);
-    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+    const byId = (d: Kysely<Database>) => d.selectFrom('flow_interviews').selectAll().where('Id', '=', '');
+    const [row] = await (lock
+      ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate(), [interviewId])
+      : runCompiled(this.#ctx, 'interviewById', byId, [interviewId]));
     if (!row) return undefined;
     const interview = toStored(row);
     const lookups = options.lookups ?? this.#lookups();
@@ -165,7 +167,7 @@ export class KyselyInterviewStore implements InterviewStore {
     let ruleLevel: AccessLevel = 'None';
     // The owner has full access: shares and sharing rules cannot add to it.
     if (!isOwner) {
-      const shares = await db.selectFrom('flow_interview_shares').select(['UserOrGroupId', 'AccessLevel']).where('ParentId', '=', interview.Id).execute();
+      const shares = await runCompiled(this.#ctx, 'sharesOfInterview', (d) => d.selectFrom('flow_interview_shares').select(['UserOrGroupId', 'AccessLevel']).where('ParentId', '=', ''), [interview.Id]);
       const reaching: AccessLevel[] = [];
       for (const share of shares) {
         const target = share.UserOrGroupId;

@@ -12,6 +12,7 @@ import type { OrgSettings, OrgSettingsChanges, OrgWideEmailAddressRecord, Settin
 import type { SharingModel } from '../runtime/sharing.js';
 import type { Database, OrganizationTable, OrgWideEmailAddressesTable } from './database-schema.js';
 import { fromBool, toBool } from './sql-helpers.js';
+import { runCompiled } from './compiled-queries.js';
 import type { StoreContext } from './store-context.js';
 
 const SHARING_MODELS: readonly SharingModel[] = ['Private', 'Read', 'ReadWrite'];
@@ -100,7 +101,8 @@ export class KyselySettingsStore implements SettingsStore {
   }
 
   async accessRevision(): Promise<string> {
-    const row = await this.#ctx.db.selectFrom('access_revision').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    const [row] = await runCompiled(this.#ctx, 'accessRevision', (db) => db.selectFrom('access_revision').select('value').where('id', '=', 1), [1]);
+    if (row === undefined) throw new Error('The access revision row is missing: the database was not migrated.');
     return String(row.value);
   }
 

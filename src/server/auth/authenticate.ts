@@ -22,6 +22,12 @@ export interface Actor {
   readonly via: 'token' | 'session';
   /** OAuth scopes of the token (a session has `['web']`). */
   readonly scopes: readonly string[];
+  /**
+   * The request's view of the access cache, opened when it was authenticated: reads of this
+   * request (the describe, an interview's read check) use it rather than checking the access
+   * revision again. Writes open their own inside their transaction.
+   */
+  readonly cache: AccessView;
 }
 
 declare module 'fastify' {
@@ -90,7 +96,7 @@ export class Authenticator {
       if (outcome.kind === 'absent') continue;
       if (outcome.kind === 'invalid') throw invalidSession();
       const subject = await cache.subject(outcome.user.Id);
-      return { userId: outcome.user.Id, user: outcome.user, subject, via: outcome.via, scopes: outcome.scopes };
+      return { userId: outcome.user.Id, user: outcome.user, subject, via: outcome.via, scopes: outcome.scopes, cache };
     }
     throw invalidSession();
   }

@@ -83,7 +83,7 @@ export function flowInterviewHandlers(context: ServerContext): SObjectHandlers {
 
     async get(call, id, fields) {
       const runtime = await context.runtime();
-      const body = seedFlowInterview(await runtime.interviews.get(actorOf(call.request).userId, id, { screen: false }), call.version);
+      const body = seedFlowInterview(await runtime.interviews.get(actorOf(call.request).userId, id, { screen: false, cache: actorOf(call.request).cache }), call.version);
       if (fields.length === 0) return body;
       const picked: Record<string, JsonValue> = { attributes: body.attributes ?? null };
       for (const field of fields) picked[field] = body[field] ?? null;

@@ -104,7 +104,7 @@ export function registerSObjectRoutes(api: FastifyInstance, context: ServerConte
 
   /** The object named in the path; platform events (`X__e`) resolve when a handler exists. */
   const objectOf = async (request: FastifyRequest): Promise<{ schema: OrgSchema; object: ObjectDescribe }> => {
-    const schema = await records.schema();
+    const schema = request.actor ? await request.actor.cache.schema() : await records.schema();
     const name = paramsOf(request).type ?? '';
     const object = schema.describe(name);
     if (object) return { schema, object };
