@@ -83,8 +83,11 @@ export class AccessCache {
   }
 }
 
-/** One operation's reads through the cache, loading misses through its session. */
-export class AccessView {
+/**
+ * One operation's reads through the cache, loading misses through its session. It is also the
+ * {@link SharingLookups} of `getForUser`.
+ */
+export class AccessView implements SharingLookups {
   readonly #cache: AccessCache;
   readonly #session: StorageSession;
   readonly revision: string;
@@ -149,20 +152,22 @@ export class AccessView {
     return this.#memo('sharingRules', () => this.#session.interviews.sharingRules());
   }
 
-  async sharingSettings(): Promise<InterviewSharingSettings> {
+  /** The org's FlowInterview sharing settings. */
+  async settings(): Promise<InterviewSharingSettings> {
     const org = await this.organization();
     return { sharingModel: org.flowInterviewSharingModel, resumeSharedInterviews: org.resumeSharedInterviews };
   }
 
-  /** `getForUser`'s org-level facts from this cache. */
-  sharingLookups(): SharingLookups {
-    return {
-      settings: () => this.sharingSettings(),
-      roleOf: async (userId) => (await this.user(userId))?.UserRoleId ?? null,
-      groupsOf: async (userId) => (await this.#memo(`groups:${userId}`, async () => ((await this.user(userId)) === undefined ? [] : (await this.subject(userId)).groupIds))),
-      sharingRules: () => this.sharingRules(),
-      flowRestricted: (definitionId) =>
-        this.#memo(`restricted:${definitionId}`, async () => (await this.#session.flows.getDefinition(definitionId))?.IsAdditionalPermissionRequiredToRun === true),
-    };
+  async roleOf(userId: string): Promise<string | null> {
+    return (await this.user(userId))?.UserRoleId ?? null;
+  }
+
+  /** The groups of a user (none for a queue or group Id, or an unknown user). */
+  groupsOf(userId: string): Promise<readonly string[]> {
+    return this.#memo(`groups:${userId}`, async () => ((await this.user(userId)) === undefined ? [] : (await this.subject(userId)).groupIds));
+  }
+
+  flowRestricted(definitionId: string): Promise<boolean> {
+    return this.#memo(`restricted:${definitionId}`, async () => (await this.#session.flows.getDefinition(definitionId))?.IsAdditionalPermissionRequiredToRun === true);
   }
 }

@@ -707,7 +707,7 @@ export class InterviewService {
     need: keyof Pick<InterviewAccess, 'read' | 'resume' | 'delete'>,
     forUpdate = false,
   ): Promise<{ interview: StoredInterview; access: InterviewAccess }> {
-    const found = await session.interviews.getForUser(id, actor.subject, { lookups: actor.view.sharingLookups(), forUpdate });
+    const found = await session.interviews.getForUser(id, actor.subject, { lookups: actor.view, forUpdate });
     if (found === undefined) throw new NotFoundError(`No interview with Id ${id}.`, ['interviewId']);
     if (!found.access[need]) {
       const what = need === 'resume' ? 'resume or change' : need;

@@ -144,13 +144,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context), ...(options.credentialResolvers ?? [])];
   const authenticator = new Authenticator(storage, resolvers);
 
-  app.addHook('onRequest', async (request) => {
-    if ((request.raw.url ?? '').length > maxUrlLength) throw new HttpError('URI_TOO_LONG', `The request URL is longer than ${maxUrlLength} characters.`);
+  // Synchronous hooks (callback style): every request runs them, and an async hook costs a
+  // promise or two each.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if ((request.raw.url ?? '').length > maxUrlLength) done(new HttpError('URI_TOO_LONG', `The request URL is longer than ${maxUrlLength} characters.`));
+    else done();
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && /^application\/json\b/i.test(type)) reply.header('content-type', 'application/json;charset=UTF-8');
-    return payload;
+    done(null, payload);
   });
   registerJsonParser(app);
   app.setErrorHandler(handleApiError);

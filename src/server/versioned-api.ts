@@ -24,8 +24,14 @@ export function apiVersionOf(request: FastifyRequest): string {
 export function registerVersionedApi(app: FastifyInstance, authenticator: Authenticator, routes: (api: FastifyInstance) => void): void {
   void app.register(
     async (api) => {
-      api.addHook('onRequest', async (request) => {
-        request.apiVersion = parseApiVersion(paramsOf(request).version ?? '');
+      api.addHook('onRequest', (request, _reply, done) => {
+        try {
+          request.apiVersion = parseApiVersion(paramsOf(request).version ?? '');
+        } catch (error) {
+          done(error as Error);
+          return;
+        }
+        done();
       });
       authenticator.install(api);
       routes(api);
