@@ -41,6 +41,12 @@ export class CompiledFlow {
   readonly definition: FlowDefinition;
   /** The flow's API name, as frames record it. */
   readonly apiName: string;
+  /**
+   * The stored flow version this was compiled from, when the caller knows it (the runtime does):
+   * a subflow's frame records it, so an interview paused inside the subflow resumes on that
+   * version even after another one is activated.
+   */
+  readonly versionId: string | undefined;
   /** Whether the flow has screens, choices or choice sets (waits are refused in such flows). */
   readonly hasScreens: boolean;
   /** Flow stages ordered by `stageOrder`. */
@@ -56,8 +62,9 @@ export class CompiledFlow {
   readonly #outcomeTracked = new Set<string>();
   readonly #formulas = new Map<string, CompiledFormula | FlowFault>();
 
-  constructor(definition: FlowDefinition) {
+  constructor(definition: FlowDefinition, versionId?: string) {
     this.definition = definition;
+    this.versionId = versionId;
     this.apiName = definition.apiName;
     for (const element of definition.elements) {
       this.#elements.set(element.name.toLowerCase(), element);
@@ -154,8 +161,8 @@ export class CompiledFlow {
 }
 
 /** Compiles a flow definition for execution; call once per flow version and cache the result. */
-export function compileFlow(definition: FlowDefinition): CompiledFlow {
-  return new CompiledFlow(definition);
+export function compileFlow(definition: FlowDefinition, options: { readonly versionId?: string } = {}): CompiledFlow {
+  return new CompiledFlow(definition, options.versionId);
 }
 
 function indexFields(screen: ScreenElement, fields: readonly ScreenField[], index: Map<string, IndexedScreenField>): void {

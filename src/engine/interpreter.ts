@@ -322,7 +322,16 @@ export class Interpreter {
         this.state.executed = 0;
         return { kind: 'wait', wait: outcome.wait };
       case 'enter': {
-        const frame: Frame = { flow: outcome.flow.apiName, current: outcome.flow.definition.startElement ?? null, vars: outcome.vars, loops: {}, history: [], stored: {}, visited: [] };
+        const frame: Frame = {
+          flow: outcome.flow.apiName,
+          ...(outcome.flow.versionId === undefined ? {} : { version: outcome.flow.versionId }),
+          current: outcome.flow.definition.startElement ?? null,
+          vars: outcome.vars,
+          loops: {},
+          history: [],
+          stored: {},
+          visited: [],
+        };
         this.state.frames.push(frame);
         initialiseDefaults(new Scope(outcome.flow, frame, this.state, this.context));
         return undefined;

@@ -56,6 +56,12 @@ export interface ScreenVisit {
 export interface Frame {
   /** The flow's API name. */
   readonly flow: string;
+  /**
+   * The flow version a subflow frame runs (`CompiledFlow.versionId`), when known: the runtime
+   * loads that version to resume the frame. Absent on the root frame (the interview row names
+   * its version) and in states written before it existed (then the flow is looked up by name).
+   */
+  readonly version?: string;
   /** Element being executed (or the screen shown). */
   current: string | null;
   /** Variable values by resource name (only those set). */

@@ -116,7 +116,7 @@ async function loadVersion(versionId: string, session: StorageSession): Promise<
     throw new InvalidOperationError(`${label} cannot run: ${describeErrors(errors)}`);
   }
   return {
-    flow: compileFlow(parsed.definition),
+    flow: compileFlow(parsed.definition, { versionId }),
     versionId,
     definitionId: definition.Id,
     developerName: definition.DeveloperName,

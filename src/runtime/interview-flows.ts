@@ -45,8 +45,19 @@ export class InterviewFlows {
     return loaded.flow;
   }
 
-  /** Loads the flows of every frame of a resting interview (subflows paused inside it). */
+  /**
+   * Loads the flows of every frame of a resting interview (subflows paused inside it): the
+   * version each frame recorded, so a paused subflow resumes on the version it started on even
+   * if another was activated since (older states without it: the flow by name).
+   */
   async loadFrames(state: InterviewState): Promise<void> {
-    for (const frame of state.frames.slice(1)) await this.load(frame.flow);
+    for (const frame of state.frames.slice(1)) {
+      if (frame.version === undefined) {
+        await this.load(frame.flow);
+        continue;
+      }
+      const loaded = await this.#cache.load(frame.version, this.#session);
+      this.#byName.set(frame.flow.toLowerCase(), loaded.flow);
+    }
   }
 }

@@ -402,7 +402,7 @@ export class InterviewService {
     if (query.statuses !== undefined) filter.statuses = checkStatuses(query.statuses);
     if (query.limit !== undefined) filter.limit = checkCount(query.limit, 'limit', 1);
     if (query.offset !== undefined) filter.offset = checkCount(query.offset, 'offset', 0);
-    return this.#storage.interviews.list(filter, viewer);
+    return this.#storage.interviews.list(filter, viewer, await actor.view.settings());
   }
 
   /**
@@ -627,12 +627,14 @@ export class InterviewService {
         ? await tx.interviews.create({ Guid: target.guid, FlowVersionViewId: target.versionId, OwnerId: target.ownerId, InterviewStatus: changes.InterviewStatus ?? 'Running', ...changes, state: rest.state }, op.runAs.Id)
         : await tx.interviews.save(target.id, target.version, changes, op.runAs.Id);
     if (target.kind === 'save' && target.priorWait !== undefined) await clearWait(tx, saved.Id, target.priorWait.version, target.priorWait.wait);
+    // The row was just written in this transaction: the relations need no existence check.
+    const written = { parentChecked: true };
     if (paused) {
-      await tx.interviews.setRecordRelations(saved.Id, relatedIds, op.runAs.Id);
-      await tx.interviews.setStageRelations(saved.Id, stageRelationsOf(rest.state.globals, flows.all()), op.runAs.Id);
+      await tx.interviews.setRecordRelations(saved.Id, relatedIds, op.runAs.Id, written);
+      await tx.interviews.setStageRelations(saved.Id, stageRelationsOf(rest.state.globals, flows.all()), op.runAs.Id, written);
     } else if (target.kind === 'save' && awaiting.kind === 'finished') {
-      await tx.interviews.setRecordRelations(saved.Id, [], op.runAs.Id);
-      await tx.interviews.setStageRelations(saved.Id, [], op.runAs.Id);
+      await tx.interviews.setRecordRelations(saved.Id, [], op.runAs.Id, written);
+      await tx.interviews.setStageRelations(saved.Id, [], op.runAs.Id, written);
     }
     await enqueueEffects(tx, rest.effects, saved.Id, { userEmail: op.runAs.Email });
     if (wait !== undefined) await scheduleWait(tx, saved.Id, saved.version, wait);

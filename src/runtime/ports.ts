@@ -176,6 +176,12 @@ export interface SharingLookups {
   flowRestricted(definitionId: string): Promise<boolean>;
 }
 
+/** How relations are written. */
+export interface RelationWriteOptions {
+  /** The caller wrote the interview in this transaction: skip checking that it exists. */
+  readonly parentChecked?: boolean;
+}
+
 /** How `getForUser` reads. */
 export interface GetForUserOptions {
   /** Cached org-level facts (default: read them). */
@@ -204,13 +210,16 @@ export interface InterviewStore {
   save(id: string, expectedVersion: number, changes: InterviewChanges, actorId: string): Promise<StoredInterview>;
   /** Deletes the interview with its record and stage relations, shares and wait subscriptions (`NotFoundError` if missing). */
   delete(id: string): Promise<void>;
-  /** Interviews matching `query` that `viewer` may read, most recently modified first. */
-  list(query: InterviewListQuery, viewer: Viewer): Promise<FlowInterviewSummary[]>;
+  /**
+   * Interviews matching `query` that `viewer` may read, most recently modified first. `settings`
+   * are the org's sharing settings when the caller has them (read otherwise).
+   */
+  list(query: InterviewListQuery, viewer: Viewer, settings?: InterviewSharingSettings): Promise<FlowInterviewSummary[]>;
   /** Replaces the interview's FlowRecordRelations (empty: removes them). IDs must be well-formed (`MALFORMED_ID`). */
-  setRecordRelations(interviewId: string, relatedRecordIds: readonly string[], actorId: string): Promise<FlowRecordRelationRecord[]>;
+  setRecordRelations(interviewId: string, relatedRecordIds: readonly string[], actorId: string, options?: RelationWriteOptions): Promise<FlowRecordRelationRecord[]>;
   recordRelations(interviewId: string): Promise<FlowRecordRelationRecord[]>;
   /** Replaces the interview's FlowStageRelations. */
-  setStageRelations(interviewId: string, stages: readonly NewStageRelation[], actorId: string): Promise<FlowStageRelationRecord[]>;
+  setStageRelations(interviewId: string, stages: readonly NewStageRelation[], actorId: string, options?: RelationWriteOptions): Promise<FlowStageRelationRecord[]>;
   stageRelations(interviewId: string): Promise<FlowStageRelationRecord[]>;
   /** Shares the interview manually (RowCause `Manual`); sharing again with the same user or group changes the level. */
   share(interviewId: string, userOrGroupId: string, accessLevel: 'Read' | 'Edit', actorId: string): Promise<FlowInterviewShareRecord>;

@@ -31,6 +31,7 @@ import type {
   NewInterview,
   NewSharingRule,
   NewStageRelation,
+  RelationWriteOptions,
   SharingLookups,
   SharingRuleRecord,
   StoredInterview,
@@ -251,8 +252,8 @@ export class KyselyInterviewStore implements InterviewStore {
     if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`No interview with Id ${id}.`, ['Id']);
   }
 
-  async list(query: InterviewListQuery, viewer: Viewer): Promise<FlowInterviewSummary[]> {
-    const rows = await this.listQuery(query, viewer === 'system' ? undefined : await this.#visibility(viewer)).execute();
+  async list(query: InterviewListQuery, viewer: Viewer, settings?: InterviewSharingSettings): Promise<FlowInterviewSummary[]> {
+    const rows = await this.listQuery(query, viewer === 'system' ? undefined : await this.#visibility(viewer, settings)).execute();
     return rows.map(toSummary);
   }
 
@@ -279,11 +280,11 @@ export class KyselyInterviewStore implements InterviewStore {
     return q.orderBy('fi.LastModifiedDate', 'desc').orderBy('fi.Id', 'desc').limit(limit).offset(Math.max(0, query.offset ?? 0));
   }
 
-  async setRecordRelations(interviewId: string, relatedRecordIds: readonly string[], actorId: string): Promise<FlowRecordRelationRecord[]> {
+  async setRecordRelations(interviewId: string, relatedRecordIds: readonly string[], actorId: string, options: RelationWriteOptions = {}): Promise<FlowRecordRelationRecord[]> {
     const parentId = parseId(interviewId, 'ParentId');
     const ids = [...new Set(relatedRecordIds.map((id) => parseId(id, 'RelatedRecordId')))];
     return this.#ctx.atomic(async (db) => {
-      await this.#assertInterview(db, parentId);
+      if (options.parentChecked !== true) await this.#assertInterview(db, parentId);
       await db.deleteFrom('flow_record_relations').where('ParentId', '=', parentId).execute();
       const now = this.#ctx.now();
       const rows = [];
@@ -311,13 +312,13 @@ export class KyselyInterviewStore implements InterviewStore {
       .execute();
   }
 
-  async setStageRelations(interviewId: string, stages: readonly NewStageRelation[], actorId: string): Promise<FlowStageRelationRecord[]> {
+  async setStageRelations(interviewId: string, stages: readonly NewStageRelation[], actorId: string, options: RelationWriteOptions = {}): Promise<FlowStageRelationRecord[]> {
     const parentId = parseId(interviewId, 'ParentId');
     for (const stage of stages) {
       if (stage.StageType !== 'Current' && stage.StageType !== 'Active') throw new InvalidPicklistValueError(`StageType: bad value for restricted picklist field: ${String(stage.StageType)}`, ['StageType']);
     }
     return this.#ctx.atomic(async (db) => {
-      await this.#assertInterview(db, parentId);
+      if (options.parentChecked !== true) await this.#assertInterview(db, parentId);
       await db.deleteFrom('flow_stage_relations').where('ParentId', '=', parentId).execute();
       const now = this.#ctx.now();
       const rows: FlowStageRelationRecord[] = [];
@@ -413,8 +414,8 @@ export class KyselyInterviewStore implements InterviewStore {
     if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`No sharing rule with Id ${id}.`, ['Id']);
   }
 
-  async #visibility(subject: AccessSubject) {
-    return interviewVisibility(subject, await readSharingSettings(this.#ctx.db));
+  async #visibility(subject: AccessSubject, settings?: InterviewSharingSettings) {
+    return interviewVisibility(subject, settings ?? (await readSharingSettings(this.#ctx.db)));
   }
 
   async #assertInterview(db: Kysely<Database>, id: string): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../support/databases.js';
-import { createUser, deployFixture, testRuntime } from './support/runtime-harness.js';
+import { createUser, deployFixture, deployXml, fixtureXml, testRuntime } from './support/runtime-harness.js';
 
 forEachDatabase('subflows', (ctx) => {
   it('runs a screen subflow, pauses and resumes inside it, and returns its output to the parent', async () => {
@@ -30,6 +30,36 @@ forEachDatabase('subflows', (ctx) => {
     expect(summary.screen?.fields[0]?.text).toContain('You said teal');
     const done = await fresh.runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'FINISH' });
     expect(done).toMatchObject({ awaiting: 'finished', outputs: { answer: 'teal' } });
+  });
+
+  it('resumes a pause inside a subflow on the subflow version it started on, after another is activated', async () => {
+    const db = ctx.db();
+    const { runtime } = await testRuntime(ctx);
+    await deployFixture(db, 'Parent_With_Subflow');
+    const first = await deployFixture(db, 'Child_Question');
+    const alice = await createUser(db, 'alice');
+    const started = await runtime.interviews.start(alice.Id, 'Parent_With_Subflow');
+    await runtime.interviews.pause(alice.Id, started.interview.Id, { values: { Reply: 'teal' } });
+    expect((await db.interviews.get(started.interview.Id))?.state.frames[1]).toMatchObject({ flow: 'Child_Question', version: first.version.Id });
+
+    // Version 2 renames the screen and its field; it becomes the active version.
+    const second = fixtureXml('Child_Question').replaceAll('>Ask<', '>Ask_Again<').replaceAll('Reply', 'Answer_Text');
+    const deployed = await deployXml(db, 'Child_Question', second);
+    expect(deployed.version.Id).not.toBe(first.version.Id);
+    expect((await db.flows.getDefinitionByName('Child_Question'))?.ActiveVersionId).toBe(deployed.version.Id);
+
+    const fresh = await testRuntime(ctx);
+    const resumed = await fresh.runtime.interviews.resume(alice.Id, started.interview.Id);
+    expect(resumed.screen?.name).toBe('Ask');
+    expect(resumed.screen?.fields.find((f) => f.name === 'Reply')?.value).toBe('teal');
+    await fresh.runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'NEXT', values: { Reply: 'teal' } });
+    const done = await fresh.runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'FINISH' });
+    expect(done).toMatchObject({ awaiting: 'finished', outputs: { answer: 'teal' } });
+
+    // A new interview calls the active version.
+    const next = await fresh.runtime.interviews.start(alice.Id, 'Parent_With_Subflow');
+    expect(next.fault).toBeUndefined();
+    expect(next.screen?.name).toBe('Ask_Again');
   });
 
   it('fails the interview with UNKNOWN_FLOW when the subflow is not deployed', async () => {
