@@ -13,6 +13,7 @@ import {
   TRUE,
   boolean,
   date,
+  dateMsOf,
   dateTime,
   number,
   text,
@@ -98,26 +99,9 @@ function numberArg(fn: string, args: readonly FormulaValue[], index: number): nu
 /** A date argument as midnight UTC; a date-time counts as its UTC day. */
 function dayArg(fn: string, args: readonly FormulaValue[], index: number): number | undefined {
   const value = arg(args, index);
-  switch (value.type) {
-    case 'null':
-      return undefined;
-    case 'date':
-      return value.value;
-    case 'dateTime':
-      return startOfUtcDay(value.value);
-    case 'text': {
-      if (value.value.trim() === '') return undefined;
-      const ms = parseDateText(value.value) ?? parseDateTimeText(value.value);
-      if (ms !== undefined) return startOfUtcDay(ms);
-      break;
-    }
-    case 'number':
-    case 'boolean':
-    case 'time':
-    case 'other':
-      break;
-  }
-  throw wrongArgument(fn, 'a date', value);
+  const ms = dateMsOf(value);
+  if (ms === undefined) throw wrongArgument(fn, 'a date', value);
+  return ms === null ? undefined : startOfUtcDay(ms);
 }
 
 /** Milliseconds since midnight of a time or (UTC) date-time argument. */
@@ -584,36 +568,22 @@ const entries: readonly (readonly [string, FormulaFunction])[] = [
     'DATEVALUE',
     eager((args) => {
       const value = arg(args, 0);
-      if (value.type === 'text' && value.value.trim() !== '' && parseDateText(value.value) === undefined && parseDateTimeText(value.value) === undefined) {
-        throw new FormulaError(`DATEVALUE() cannot convert ${JSON.stringify(value.value)} to a date.`);
+      const ms = dateMsOf(value);
+      if (ms === undefined) {
+        throw value.type === 'text' ? new FormulaError(`DATEVALUE() cannot convert ${JSON.stringify(value.value)} to a date.`) : wrongArgument('DATEVALUE', 'a date', value);
       }
-      const day = dayArg('DATEVALUE', args, 0);
-      return day === undefined ? NULL : date(day);
+      return ms === null ? NULL : date(ms);
     }),
   ],
   [
     'DATETIMEVALUE',
     eager((args) => {
       const value = arg(args, 0);
-      switch (value.type) {
-        case 'null':
-          return NULL;
-        case 'dateTime':
-          return value;
-        case 'date':
-          return dateTime(value.value);
-        case 'text': {
-          if (value.value.trim() === '') return NULL;
-          const ms = parseDateTimeText(value.value);
-          if (ms === undefined) throw new FormulaError(`DATETIMEVALUE() cannot convert ${JSON.stringify(value.value)} to a date-time.`);
-          return dateTime(ms);
-        }
-        case 'number':
-        case 'boolean':
-        case 'time':
-        case 'other':
-          throw wrongArgument('DATETIMEVALUE', 'a date or text', value);
+      const ms = dateMsOf(value);
+      if (ms === undefined) {
+        throw value.type === 'text' ? new FormulaError(`DATETIMEVALUE() cannot convert ${JSON.stringify(value.value)} to a date-time.`) : wrongArgument('DATETIMEVALUE', 'a date or text', value);
       }
+      return ms === null ? NULL : dateTime(ms);
     }),
   ],
   [

@@ -204,6 +204,28 @@ export function textOf(value: FormulaValue): string | undefined {
   }
 }
 
+/**
+ * Epoch ms of a date, a date-time, or a text either can be read from (a bare date is midnight UTC,
+ * an offset is applied, no zone means UTC); date callers take the UTC day of it. `null` for a null
+ * or blank value, `undefined` for one that is no date, so that each caller words its own error.
+ */
+export function dateMsOf(value: FormulaValue): number | null | undefined {
+  switch (value.type) {
+    case 'null':
+      return null;
+    case 'date':
+    case 'dateTime':
+      return value.value;
+    case 'text':
+      return value.value.trim() === '' ? null : parseDateTimeText(value.value);
+    case 'number':
+    case 'boolean':
+    case 'time':
+    case 'other':
+      return undefined;
+  }
+}
+
 /** Name of a value's type, for messages. */
 export function typeName(value: FormulaValue): string {
   switch (value.type) {
@@ -257,46 +279,16 @@ export function toResult(value: FormulaValue, returnType: FlowDataType, scale: n
       if (value.type === 'boolean') return value.value;
       if (value.type === 'text' && (value.value === 'true' || value.value === 'false')) return value.value === 'true';
       throw new FormulaError(`The result ${JSON.stringify(toFlowValue(value))} is not a Boolean.`);
-    case 'Date':
-      switch (value.type) {
-        case 'null':
-          return null;
-        case 'date':
-        case 'dateTime':
-          return formatDate(value.value);
-        case 'text': {
-          if (value.value.trim() === '') return null;
-          const ms = parseDateText(value.value) ?? parseDateTimeText(value.value);
-          if (ms !== undefined) return formatDate(ms);
-          break;
-        }
-        case 'number':
-        case 'boolean':
-        case 'time':
-        case 'other':
-          break;
-      }
-      throw new FormulaError(`The result ${JSON.stringify(toFlowValue(value))} is not a date.`);
-    case 'DateTime':
-      switch (value.type) {
-        case 'null':
-          return null;
-        case 'date':
-        case 'dateTime':
-          return formatDateTime(value.value);
-        case 'text': {
-          if (value.value.trim() === '') return null;
-          const ms = parseDateTimeText(value.value);
-          if (ms !== undefined) return formatDateTime(ms);
-          break;
-        }
-        case 'number':
-        case 'boolean':
-        case 'time':
-        case 'other':
-          break;
-      }
-      throw new FormulaError(`The result ${JSON.stringify(toFlowValue(value))} is not a date-time.`);
+    case 'Date': {
+      const ms = dateMsOf(value);
+      if (ms === undefined) throw new FormulaError(`The result ${JSON.stringify(toFlowValue(value))} is not a date.`);
+      return ms === null ? null : formatDate(ms);
+    }
+    case 'DateTime': {
+      const ms = dateMsOf(value);
+      if (ms === undefined) throw new FormulaError(`The result ${JSON.stringify(toFlowValue(value))} is not a date-time.`);
+      return ms === null ? null : formatDateTime(ms);
+    }
     case 'Time':
       switch (value.type) {
         case 'null':
