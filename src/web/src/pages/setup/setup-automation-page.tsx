@@ -15,12 +15,12 @@ import {
   type OrgWideEmailAddress,
 } from '../../api/setup-api.js';
 import { EmptyState, Notice } from '../../components/alerts.js';
+import { LoadState } from '../../components/load-state.js';
 import { ConfirmDialog } from '../../components/modal.js';
 import { useToast } from '../../components/toast.js';
 import { useSession } from '../../session/session-context.js';
 import { useAsync } from '../../use-async.js';
 import { canChangeSetupSettings } from './setup-access.js';
-import { SetupLoadState } from './setup-load-state.js';
 
 const PAGE = 'Process Automation Settings';
 
@@ -285,14 +285,15 @@ export function SetupAutomationPage() {
       <h1 id="setup-automation-title" className="slds-text-heading_medium slds-m-bottom_small">
         {PAGE}
       </h1>
-      {state.data === undefined && <SetupLoadState state={state} label="Loading settings" page={PAGE} />}
-      {state.data !== undefined && (
-        <>
-          {readOnly && <Notice variant="info">You can see these settings; changing them needs the Customize Application permission.</Notice>}
-          <SettingsCard settings={state.data} readOnly={readOnly} onSaved={state.reload} />
-          <OrgWideAddresses addresses={state.data.orgWideEmailAddresses} readOnly={readOnly} onChanged={state.reload} />
-        </>
-      )}
+      <LoadState state={state} data={state.data} label="Loading settings" page={PAGE}>
+        {(settings) => (
+          <>
+            {readOnly && <Notice variant="info">You can see these settings; changing them needs the Customize Application permission.</Notice>}
+            <SettingsCard settings={settings} readOnly={readOnly} onSaved={state.reload} />
+            <OrgWideAddresses addresses={settings.orgWideEmailAddresses} readOnly={readOnly} onChanged={state.reload} />
+          </>
+        )}
+      </LoadState>
     </section>
   );
 }

@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-error.js';
 import type { FlowVersionRow } from '../../api/eddy-api.js';
 import { ActionMenu } from '../../components/action-menu.js';
-import { ErrorNotice, EmptyState, Notice } from '../../components/alerts.js';
-import { Spinner } from '../../components/spinner.js';
+import { EmptyState, Notice } from '../../components/alerts.js';
+import { LoadState } from '../../components/load-state.js';
 import { useToast } from '../../components/toast.js';
 import { formatDateTime } from '../../format.js';
 import { useSession } from '../../session/session-context.js';
@@ -52,8 +52,9 @@ export function SetupFlowsPage() {
   const canManage = user.permissions.manageFlow || user.permissions.customizeApplication;
 
   const groups = useMemo(() => {
+    if (state.data === undefined) return undefined;
     const needle = filter.trim().toLowerCase();
-    return groupFlowVersions(state.data ?? []).filter((group) => needle === '' || group.label.toLowerCase().includes(needle) || group.apiName.toLowerCase().includes(needle));
+    return groupFlowVersions(state.data).filter((group) => needle === '' || group.label.toLowerCase().includes(needle) || group.apiName.toLowerCase().includes(needle));
   }, [state.data, filter]);
 
   const setStatus = async (version: FlowVersionRow, status: 'Active' | 'Obsolete'): Promise<void> => {
@@ -88,79 +89,78 @@ export function SetupFlowsPage() {
           Refresh
         </button>
       </div>
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={state.reload} />}
-      {state.status === 'loading' && state.data === undefined && <Spinner label="Loading flows" />}
-      {state.data !== undefined && groups.length === 0 && <EmptyState title="No flows" />}
-      {groups.length > 0 && (
-        <div className="slds-card eddy-table-scroll">
-          <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-flows-title">
-            <thead>
-              <tr>
-                <th scope="col">Flow</th>
-                <th scope="col">API Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Active Version</th>
-                <th scope="col">Versions</th>
-                <th scope="col">Last Modified</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((group) => {
-                const active = group.versions.find((version) => version.status === 'Active');
-                const open = expanded.has(group.key);
-                return [
-                  <tr key={group.key} data-flow={group.apiName}>
-                    <th scope="row" data-label="Flow">
-                      <button
-                        type="button"
-                        className="slds-button"
-                        aria-expanded={open}
-                        onClick={() =>
-                          setExpanded((current) => {
-                            const next = new Set(current);
-                            if (open) next.delete(group.key);
-                            else next.add(group.key);
-                            return next;
-                          })
-                        }
-                      >
-                        {open ? '▾' : '▸'} {group.label}
-                      </button>
-                    </th>
-                    <td data-label="API Name">{group.apiName}</td>
-                    <td data-label="Type">{group.versions[0]?.processType ?? ''}</td>
-                    <td data-label="Active Version">{active === undefined ? <span className="slds-badge">Inactive</span> : <span className="slds-badge slds-theme_success">Version {active.versionNumber}</span>}</td>
-                    <td data-label="Versions">{group.versions.length}</td>
-                    <td data-label="Last Modified">{formatDateTime(group.versions[0]?.lastModifiedDate)}</td>
-                  </tr>,
-                  ...(open
-                    ? group.versions.map((version) => (
-                        <tr key={version.id} className="eddy-version-row" data-version={version.id}>
-                          <td data-label="Version" colSpan={2} className="slds-p-left_x-large">
-                            Version {version.versionNumber}: {version.label}
-                          </td>
-                          <td data-label="Status">{statusLabel(version.status)}</td>
-                          <td data-label="Modified">{formatDateTime(version.lastModifiedDate)}</td>
-                          <td data-label="Actions" colSpan={2}>
-                            {canManage && (
-                              <ActionMenu
-                                label={`Actions for ${version.label} version ${version.versionNumber}`}
-                                actions={[
-                                  { label: 'Activate', disabled: version.status === 'Active' || version.status === 'InvalidDraft' || busy !== undefined, onSelect: () => void setStatus(version, 'Active') },
-                                  { label: 'Deactivate', disabled: version.status !== 'Active' || busy !== undefined, onSelect: () => void setStatus(version, 'Obsolete') },
-                                ]}
-                              />
-                            )}
-                          </td>
-                        </tr>
-                      ))
-                    : []),
-                ];
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LoadState state={state} data={groups} label="Loading flows" empty={<EmptyState title="No flows" />}>
+        {(shown) => (
+          <div className="slds-card eddy-table-scroll">
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-flows-title">
+              <thead>
+                <tr>
+                  <th scope="col">Flow</th>
+                  <th scope="col">API Name</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Active Version</th>
+                  <th scope="col">Versions</th>
+                  <th scope="col">Last Modified</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((group) => {
+                  const active = group.versions.find((version) => version.status === 'Active');
+                  const open = expanded.has(group.key);
+                  return [
+                    <tr key={group.key} data-flow={group.apiName}>
+                      <th scope="row" data-label="Flow">
+                        <button
+                          type="button"
+                          className="slds-button"
+                          aria-expanded={open}
+                          onClick={() =>
+                            setExpanded((current) => {
+                              const next = new Set(current);
+                              if (open) next.delete(group.key);
+                              else next.add(group.key);
+                              return next;
+                            })
+                          }
+                        >
+                          {open ? '▾' : '▸'} {group.label}
+                        </button>
+                      </th>
+                      <td data-label="API Name">{group.apiName}</td>
+                      <td data-label="Type">{group.versions[0]?.processType ?? ''}</td>
+                      <td data-label="Active Version">{active === undefined ? <span className="slds-badge">Inactive</span> : <span className="slds-badge slds-theme_success">Version {active.versionNumber}</span>}</td>
+                      <td data-label="Versions">{group.versions.length}</td>
+                      <td data-label="Last Modified">{formatDateTime(group.versions[0]?.lastModifiedDate)}</td>
+                    </tr>,
+                    ...(open
+                      ? group.versions.map((version) => (
+                          <tr key={version.id} className="eddy-version-row" data-version={version.id}>
+                            <td data-label="Version" colSpan={2} className="slds-p-left_x-large">
+                              Version {version.versionNumber}: {version.label}
+                            </td>
+                            <td data-label="Status">{statusLabel(version.status)}</td>
+                            <td data-label="Modified">{formatDateTime(version.lastModifiedDate)}</td>
+                            <td data-label="Actions" colSpan={2}>
+                              {canManage && (
+                                <ActionMenu
+                                  label={`Actions for ${version.label} version ${version.versionNumber}`}
+                                  actions={[
+                                    { label: 'Activate', disabled: version.status === 'Active' || version.status === 'InvalidDraft' || busy !== undefined, onSelect: () => void setStatus(version, 'Active') },
+                                    { label: 'Deactivate', disabled: version.status !== 'Active' || busy !== undefined, onSelect: () => void setStatus(version, 'Obsolete') },
+                                  ]}
+                                />
+                              )}
+                            </td>
+                          </tr>
+                        ))
+                      : []),
+                  ];
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
       {!canManage && <Notice variant="info">You can see flows; changing them needs the Manage Flow permission.</Notice>}
     </section>
   );

@@ -1,9 +1,9 @@
 /** Setup → Paused and Waiting Interviews: every interview the admin may see, filtered, sorted and bulk-deleted. */
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-error.js';
-import { ErrorNotice, EmptyState, Notice } from '../../components/alerts.js';
+import { EmptyState, Notice } from '../../components/alerts.js';
+import { LoadState } from '../../components/load-state.js';
 import { ConfirmDialog } from '../../components/modal.js';
-import { Spinner } from '../../components/spinner.js';
 import { useToast } from '../../components/toast.js';
 import { formatDateTime } from '../../format.js';
 import { Link } from '../../router.js';
@@ -114,53 +114,57 @@ export function SetupInterviewsPage() {
           </ul>
         </Notice>
       )}
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={state.reload} />}
-      {state.status === 'loading' && state.data === undefined && <Spinner label="Loading interviews" />}
-      {state.data !== undefined && rows.length === 0 && <EmptyState title={state.data.length === 0 ? 'No paused or waiting interviews' : 'No interviews match the filter'} />}
-      {rows.length > 0 && (
-        <div className="slds-card eddy-table-scroll">
-          <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-interviews-title" aria-rowcount={rows.length}>
-            <thead>
-              <tr>
-                <th scope="col" className="eddy-select-col">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all shown interviews"
-                    checked={allSelected}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
-                  />
-                </th>
-                {COLUMNS.map((column) => (
-                  <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                    <button type="button" className="eddy-sort-button" onClick={() => toggleSort(column.key)}>
-                      {column.label}
-                      {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </button>
+      <LoadState
+        state={state}
+        data={state.data === undefined ? undefined : rows}
+        label="Loading interviews"
+        empty={<EmptyState title={state.data?.length === 0 ? 'No paused or waiting interviews' : 'No interviews match the filter'} />}
+      >
+        {() => (
+          <div className="slds-card eddy-table-scroll">
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-interviews-title" aria-rowcount={rows.length}>
+              <thead>
+                <tr>
+                  <th scope="col" className="eddy-select-col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all shown interviews"
+                      checked={allSelected}
+                      onChange={(event) => setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())}
+                    />
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} data-interview-id={row.id} aria-selected={selected.has(row.id)}>
-                  <td data-label="Select">
-                    <input type="checkbox" aria-label={`Select ${row.label ?? row.id}`} checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} />
-                  </td>
-                  <th scope="row" data-label="Interview Label">
-                    {row.wasPausedFromScreen ? <Link to={routePath({ kind: 'interview', interviewId: row.id, recordId: undefined })}>{row.label ?? row.id}</Link> : (row.label ?? row.id)}
-                    {row.pauseReason !== null && row.pauseReason !== '' && <div className="eddy-muted">{row.pauseReason}</div>}
-                  </th>
-                  <td data-label="Flow">{row.flowLabel}</td>
-                  <td data-label="Status">{row.wasPausedFromScreen ? 'Paused' : 'Waiting'}</td>
-                  <td data-label="Current Element">{row.currentElement ?? ''}</td>
-                  <td data-label="Owner">{row.ownerName ?? row.ownerId ?? ''}</td>
-                  <td data-label="Paused Date">{formatDateTime(row.pausedDate)}</td>
+                  {COLUMNS.map((column) => (
+                    <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                      <button type="button" className="eddy-sort-button" onClick={() => toggleSort(column.key)}>
+                        {column.label}
+                        {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} data-interview-id={row.id} aria-selected={selected.has(row.id)}>
+                    <td data-label="Select">
+                      <input type="checkbox" aria-label={`Select ${row.label ?? row.id}`} checked={selected.has(row.id)} onChange={(event) => toggle(row.id, event.target.checked)} />
+                    </td>
+                    <th scope="row" data-label="Interview Label">
+                      {row.wasPausedFromScreen ? <Link to={routePath({ kind: 'interview', interviewId: row.id, recordId: undefined })}>{row.label ?? row.id}</Link> : (row.label ?? row.id)}
+                      {row.pauseReason !== null && row.pauseReason !== '' && <div className="eddy-muted">{row.pauseReason}</div>}
+                    </th>
+                    <td data-label="Flow">{row.flowLabel}</td>
+                    <td data-label="Status">{row.wasPausedFromScreen ? 'Paused' : 'Waiting'}</td>
+                    <td data-label="Current Element">{row.currentElement ?? ''}</td>
+                    <td data-label="Owner">{row.ownerName ?? row.ownerId ?? ''}</td>
+                    <td data-label="Paused Date">{formatDateTime(row.pausedDate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
       {confirming && (
         <ConfirmDialog
           title={`Delete ${visibleSelected.length} interview${visibleSelected.length === 1 ? '' : 's'}?`}

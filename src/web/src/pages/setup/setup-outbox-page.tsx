@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { listOutbox, type OutboxRecord, type OutboxStatus } from '../../api/setup-api.js';
 import { EmptyState } from '../../components/alerts.js';
+import { LoadState } from '../../components/load-state.js';
 import { formatDateTime } from '../../format.js';
 import { useSession } from '../../session/session-context.js';
 import { useAsync } from '../../use-async.js';
-import { SetupLoadState } from './setup-load-state.js';
 
 const PAGE = 'Outbox';
 /** How many messages the page reads at most. */
@@ -43,7 +43,8 @@ export function SetupOutboxPage() {
   const { api } = useSession();
   const [filter, setFilter] = useState<OutboxStatus | 'all'>('all');
   const state = useAsync((signal) => listOutbox(api.client, { ...(filter === 'all' ? {} : { status: filter }), limit: OUTBOX_PAGE_SIZE, signal }), [api, filter]);
-  const records = state.data?.records;
+  // Only a finished load: the rows of the previous filter are not shown while the new filter loads.
+  const loaded = state.status === 'ready' ? state.data : undefined;
   const emptyTitle = filter === 'all' ? 'The outbox is empty' : `No ${filter} messages`;
   return (
     <section aria-labelledby="setup-outbox-title">
@@ -71,49 +72,56 @@ export function SetupOutboxPage() {
           Refresh
         </button>
       </div>
-      {(state.status !== 'ready' || records === undefined) && <SetupLoadState state={state} label="Loading the outbox" page={PAGE} />}
-      {state.status === 'ready' && records !== undefined && records.length === 0 && <EmptyState title={emptyTitle}>Emails that flows send appear here, pending until they are delivered.</EmptyState>}
-      {state.status === 'ready' && records !== undefined && records.length > 0 && (
-        <>
-          <p className="slds-text-color_weak slds-m-bottom_x-small" role="status">
-            {state.data.totalSize > records.length ? `Showing the newest ${records.length} of ${state.data.totalSize} messages.` : `${records.length} ${records.length === 1 ? 'message' : 'messages'}.`}
-          </p>
-          <div className="slds-card eddy-table-scroll">
-            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-outbox-title" data-testid="outbox">
-              <thead>
-                <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Last Error</th>
-                  <th scope="col">Interview</th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.map((record) => (
-                  <tr key={record.Id}>
-                    <td data-label="Created">{formatDateTime(record.CreatedDate)}</td>
-                    <td data-label="To">{recipients(record.to)}</td>
-                    <th scope="row" data-label="Subject">
-                      {record.subject ?? `(${record.kind})`}
-                    </th>
-                    <td data-label="Status">
-                      <span className={statusBadge(record.status)}>{statusLabel(record.status)}</span>
-                    </td>
-                    <td data-label="Attempts">{record.attempts}</td>
-                    <td data-label="Sent">{record.sentAt === null ? '—' : formatDateTime(record.sentAt)}</td>
-                    <td data-label="Last Error">{record.lastError ?? '—'}</td>
-                    <td data-label="Interview">{record.interviewId ?? '—'}</td>
+      <LoadState
+        state={state}
+        data={loaded}
+        label="Loading the outbox"
+        page={PAGE}
+        empty={<EmptyState title={emptyTitle}>Emails that flows send appear here, pending until they are delivered.</EmptyState>}
+        isEmpty={(outbox) => outbox.records.length === 0}
+      >
+        {({ records, totalSize }) => (
+          <>
+            <p className="slds-text-color_weak slds-m-bottom_x-small" role="status">
+              {totalSize > records.length ? `Showing the newest ${records.length} of ${totalSize} messages.` : `${records.length} ${records.length === 1 ? 'message' : 'messages'}.`}
+            </p>
+            <div className="slds-card eddy-table-scroll">
+              <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="setup-outbox-title" data-testid="outbox">
+                <thead>
+                  <tr>
+                    <th scope="col">Created</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Subject</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attempts</th>
+                    <th scope="col">Sent</th>
+                    <th scope="col">Last Error</th>
+                    <th scope="col">Interview</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {records.map((record) => (
+                    <tr key={record.Id}>
+                      <td data-label="Created">{formatDateTime(record.CreatedDate)}</td>
+                      <td data-label="To">{recipients(record.to)}</td>
+                      <th scope="row" data-label="Subject">
+                        {record.subject ?? `(${record.kind})`}
+                      </th>
+                      <td data-label="Status">
+                        <span className={statusBadge(record.status)}>{statusLabel(record.status)}</span>
+                      </td>
+                      <td data-label="Attempts">{record.attempts}</td>
+                      <td data-label="Sent">{record.sentAt === null ? '—' : formatDateTime(record.sentAt)}</td>
+                      <td data-label="Last Error">{record.lastError ?? '—'}</td>
+                      <td data-label="Interview">{record.interviewId ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </LoadState>
     </section>
   );
 }

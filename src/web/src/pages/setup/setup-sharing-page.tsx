@@ -19,12 +19,12 @@ import {
   type SharingRuleAccess,
 } from '../../api/setup-api.js';
 import { EmptyState, Notice } from '../../components/alerts.js';
+import { LoadState } from '../../components/load-state.js';
 import { ConfirmDialog } from '../../components/modal.js';
 import { useToast } from '../../components/toast.js';
 import { useSession } from '../../session/session-context.js';
 import { useAsync } from '../../use-async.js';
 import { canChangeSetupSettings } from './setup-access.js';
-import { SetupLoadState } from './setup-load-state.js';
 
 const PAGE = 'Sharing Settings';
 
@@ -248,47 +248,53 @@ function SharingRules({ groups, readOnly }: { readonly groups: readonly GroupRow
       <h2 id="sharing-rules-title" className="slds-text-heading_small slds-m-vertical_small">
         Flow Interview sharing rules
       </h2>
-      {state.data === undefined && <SetupLoadState state={state} label="Loading sharing rules" page={PAGE} />}
-      {state.data !== undefined && state.data.length === 0 && <EmptyState title="No sharing rules">Interviews are shared only by the default, the role hierarchy and manual shares.</EmptyState>}
-      {state.data !== undefined && state.data.length > 0 && (
-        <div className="slds-card eddy-table-scroll">
-          <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="sharing-rules-title" data-testid="sharing-rules">
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Rule Name</th>
-                <th scope="col">Owned by members of</th>
-                <th scope="col">Shared with</th>
-                <th scope="col">Access</th>
-                <th scope="col">
-                  <span className="slds-assistive-text">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.map((rule) => (
-                <tr key={rule.Id}>
-                  <th scope="row" data-label="Label">
-                    {rule.Name}
-                    {rule.Description !== null && rule.Description !== '' && <div className="slds-text-color_weak">{rule.Description}</div>}
+      <LoadState
+        state={state}
+        data={state.data}
+        label="Loading sharing rules"
+        page={PAGE}
+        empty={<EmptyState title="No sharing rules">Interviews are shared only by the default, the role hierarchy and manual shares.</EmptyState>}
+      >
+        {(rules) => (
+          <div className="slds-card eddy-table-scroll">
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer slds-max-medium-table_stacked-horizontal" aria-labelledby="sharing-rules-title" data-testid="sharing-rules">
+              <thead>
+                <tr>
+                  <th scope="col">Label</th>
+                  <th scope="col">Rule Name</th>
+                  <th scope="col">Owned by members of</th>
+                  <th scope="col">Shared with</th>
+                  <th scope="col">Access</th>
+                  <th scope="col">
+                    <span className="slds-assistive-text">Actions</span>
                   </th>
-                  <td data-label="Rule Name">{rule.DeveloperName}</td>
-                  <td data-label="Owned by members of">{names.get(rule.GroupId) ?? rule.GroupId}</td>
-                  <td data-label="Shared with">{names.get(rule.UserOrGroupId) ?? rule.UserOrGroupId}</td>
-                  <td data-label="Access">{accessLabel(rule.AccessLevel)}</td>
-                  <td data-label="Actions">
-                    {!readOnly && (
-                      <button type="button" className="slds-button slds-button_text-destructive" aria-label={`Delete sharing rule ${rule.Name}`} onClick={() => setDeleting(rule)}>
-                        Delete
-                      </button>
-                    )}
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rules.map((rule) => (
+                  <tr key={rule.Id}>
+                    <th scope="row" data-label="Label">
+                      {rule.Name}
+                      {rule.Description !== null && rule.Description !== '' && <div className="slds-text-color_weak">{rule.Description}</div>}
+                    </th>
+                    <td data-label="Rule Name">{rule.DeveloperName}</td>
+                    <td data-label="Owned by members of">{names.get(rule.GroupId) ?? rule.GroupId}</td>
+                    <td data-label="Shared with">{names.get(rule.UserOrGroupId) ?? rule.UserOrGroupId}</td>
+                    <td data-label="Access">{accessLabel(rule.AccessLevel)}</td>
+                    <td data-label="Actions">
+                      {!readOnly && (
+                        <button type="button" className="slds-button slds-button_text-destructive" aria-label={`Delete sharing rule ${rule.Name}`} onClick={() => setDeleting(rule)}>
+                          Delete
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
       {state.status !== 'error' && !readOnly && <NewRuleForm groups={groups} onCreated={state.reload} />}
       {deleting !== undefined && (
         <ConfirmDialog title="Delete this sharing rule?" confirmLabel="Delete" destructive busy={busy} onCancel={() => setDeleting(undefined)} onConfirm={() => void remove(deleting)}>
@@ -307,32 +313,32 @@ function InterviewShares({ names }: { readonly names: ReadonlyMap<string, string
       <h2 id="interview-shares-title" className="slds-text-heading_small slds-m-vertical_small">
         Interview shares
       </h2>
-      {state.data === undefined && <SetupLoadState state={state} label="Loading shares" page={PAGE} />}
-      {state.data !== undefined && state.data.length === 0 && <EmptyState title="No interview shares" />}
-      {state.data !== undefined && state.data.length > 0 && (
-        <div className="slds-card eddy-table-scroll">
-          <table className="slds-table slds-table_bordered slds-table_cell-buffer" aria-labelledby="interview-shares-title">
-            <thead>
-              <tr>
-                <th scope="col">Interview</th>
-                <th scope="col">Shared with</th>
-                <th scope="col">Access</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.map((share) => (
-                <tr key={share.Id}>
-                  <td>{share.ParentId}</td>
-                  <td>{names.get(share.UserOrGroupId) ?? share.UserOrGroupId}</td>
-                  <td>{accessLabel(share.AccessLevel)}</td>
-                  <td>{share.RowCause}</td>
+      <LoadState state={state} data={state.data} label="Loading shares" page={PAGE} empty={<EmptyState title="No interview shares" />}>
+        {(shares) => (
+          <div className="slds-card eddy-table-scroll">
+            <table className="slds-table slds-table_bordered slds-table_cell-buffer" aria-labelledby="interview-shares-title">
+              <thead>
+                <tr>
+                  <th scope="col">Interview</th>
+                  <th scope="col">Shared with</th>
+                  <th scope="col">Access</th>
+                  <th scope="col">Reason</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {shares.map((share) => (
+                  <tr key={share.Id}>
+                    <td>{share.ParentId}</td>
+                    <td>{names.get(share.UserOrGroupId) ?? share.UserOrGroupId}</td>
+                    <td>{accessLabel(share.AccessLevel)}</td>
+                    <td>{share.RowCause}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
     </>
   );
 }
@@ -349,15 +355,18 @@ export function SetupSharingPage() {
       <h1 id="setup-sharing-title" className="slds-text-heading_medium slds-m-bottom_small">
         Sharing Settings: Flow Interviews
       </h1>
-      {settings.data === undefined && <SetupLoadState state={settings} label="Loading sharing settings" page={PAGE} />}
-      {settings.data !== undefined && (
-        <>
-          {readOnly && <Notice variant="info">You can see the sharing settings; changing them needs the Customize Application permission.</Notice>}
-          <OrgWideDefault model={settings.data.flowInterviewSharingModel} readOnly={readOnly} onSaved={settings.reload} />
-          {groups.data === undefined ? <SetupLoadState state={groups} label="Loading groups" page={PAGE} /> : <SharingRules groups={groups.data} readOnly={readOnly} />}
-          <InterviewShares names={names} />
-        </>
-      )}
+      <LoadState state={settings} data={settings.data} label="Loading sharing settings" page={PAGE}>
+        {({ flowInterviewSharingModel }) => (
+          <>
+            {readOnly && <Notice variant="info">You can see the sharing settings; changing them needs the Customize Application permission.</Notice>}
+            <OrgWideDefault model={flowInterviewSharingModel} readOnly={readOnly} onSaved={settings.reload} />
+            <LoadState state={groups} data={groups.data} label="Loading groups" page={PAGE}>
+              {(groupRows) => <SharingRules groups={groupRows} readOnly={readOnly} />}
+            </LoadState>
+            <InterviewShares names={names} />
+          </>
+        )}
+      </LoadState>
     </section>
   );
 }
