@@ -17,11 +17,12 @@ export const STANDARD_PERMISSION_SETS: readonly NewPermissionSet[] = [
   {
     Name: ADMIN_PERMISSION_SET,
     Label: 'Eddy Administrator',
-    Description: 'Everything: run and manage flows, customize the application, view all data.',
+    Description: 'Everything: run and manage flows, customize the application, view all data, manage users.',
     PermissionsRunFlow: true,
     PermissionsManageInteraction: true,
     PermissionsCustomizeApplication: true,
     PermissionsViewAllData: true,
+    PermissionsManageUsers: true,
   },
   { Name: 'Flow_User', Label: 'Flow User', Description: 'Run flows (Run Flows).', PermissionsRunFlow: true },
   {

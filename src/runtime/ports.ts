@@ -480,6 +480,15 @@ export interface PermissionSetRecord extends AuditFields {
   readonly PermissionsManageInteraction: boolean;
   readonly PermissionsCustomizeApplication: boolean;
   readonly PermissionsViewAllData: boolean;
+  readonly PermissionsManageUsers: boolean;
+}
+
+/** A PermissionSetAssignment row (prefix 0Pa). */
+export interface PermissionSetAssignmentRecord {
+  readonly Id: string;
+  readonly AssigneeId: string;
+  readonly PermissionSetId: string;
+  readonly SystemModstamp: IsoDateTime;
 }
 
 /** What `createPermissionSet` needs (flags default to false). */
@@ -491,6 +500,7 @@ export interface NewPermissionSet {
   readonly PermissionsManageInteraction?: boolean;
   readonly PermissionsCustomizeApplication?: boolean;
   readonly PermissionsViewAllData?: boolean;
+  readonly PermissionsManageUsers?: boolean;
 }
 
 /** Users, roles, groups, queues and permission sets: who someone is and what they may do. */
@@ -512,6 +522,12 @@ export interface Directory {
   createGroup(input: { readonly Name: string; readonly DeveloperName?: string; readonly Type: 'Regular' | 'Queue'; readonly Email?: string | null; readonly DoesIncludeBosses?: boolean }, actorId: string): Promise<GroupRecord>;
   getGroup(id: string): Promise<GroupRecord | undefined>;
   listGroups(type?: GroupType): Promise<GroupRecord[]>;
+  /**
+   * Deletes a public group or queue with its memberships, in it and of it, and the manual shares
+   * to it (`NOT_FOUND` for no such group, `INVALID_OPERATION` for a role or organization group,
+   * `DELETE_FAILED` while a sharing rule names it or it owns interviews).
+   */
+  deleteGroup(id: string): Promise<void>;
   /** The `Role` or `RoleAndSubordinates` group of a role (for sharing rules and shares to roles). */
   roleGroup(roleId: string, type: 'Role' | 'RoleAndSubordinates'): Promise<GroupRecord>;
   /** The org's "All Internal Users" group (`Type` `Organization`). */
@@ -520,10 +536,12 @@ export interface Directory {
   addGroupMember(groupId: string, userOrGroupId: string): Promise<GroupMemberRecord>;
   removeGroupMember(groupId: string, userOrGroupId: string): Promise<void>;
   listGroupMembers(groupId: string): Promise<GroupMemberRecord[]>;
+  getGroupMember(id: string): Promise<GroupMemberRecord | undefined>;
   createPermissionSet(input: NewPermissionSet, actorId: string): Promise<PermissionSetRecord>;
   listPermissionSets(): Promise<PermissionSetRecord[]>;
-  /** Assigns a permission set (idempotent). */
-  assignPermissionSet(userId: string, permissionSetId: string): Promise<void>;
+  /** Assigns a permission set (idempotent: an existing assignment is answered as it is). */
+  assignPermissionSet(userId: string, permissionSetId: string): Promise<PermissionSetAssignmentRecord>;
+  getPermissionSetAssignment(id: string): Promise<PermissionSetAssignmentRecord | undefined>;
   unassignPermissionSet(userId: string, permissionSetId: string): Promise<void>;
   permissionSetsOf(userId: string): Promise<PermissionSetRecord[]>;
   /** The union of the user's permission sets' flags. */

@@ -15,6 +15,7 @@ export const PERMISSION_LABELS: Readonly<Record<PermissionName, string>> = {
   manageFlow: 'Manage Flow',
   customizeApplication: 'Customize Application',
   viewAllData: 'View All Data',
+  manageUsers: 'Manage Users',
 };
 
 /** The acting user with their permissions. */

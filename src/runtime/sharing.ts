@@ -40,6 +40,8 @@ export interface UserPermissions {
   readonly customizeApplication: boolean;
   /** View All Data (`PermissionsViewAllData`). */
   readonly viewAllData: boolean;
+  /** Manage Users (`PermissionsManageUsers`): create and edit users, assign permission sets, manage public groups and queues. */
+  readonly manageUsers: boolean;
 }
 
 /** A user as the access rules see them. Built by the directory (`Directory.accessSubject`). */

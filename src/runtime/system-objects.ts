@@ -78,6 +78,7 @@ export const SYSTEM_OBJECTS: readonly ObjectDescribe[] = [
     F.checkbox('PermissionsManageInteraction', { label: 'Manage Flow' }),
     F.checkbox('PermissionsCustomizeApplication', { label: 'Customize Application' }),
     F.checkbox('PermissionsViewAllData', { label: 'View All Data' }),
+    F.checkbox('PermissionsManageUsers', { label: 'Manage Users' }),
   ]),
   defineObject('PermissionSetAssignment', { keyPrefix: KEY_PREFIXES.PermissionSetAssignment, storage: 'system', audit: false, updateable: false, label: 'Permission Set Assignment' }, [
     F.reference('AssigneeId', ['User'], 'Assignee', { required: true, updateable: false }),

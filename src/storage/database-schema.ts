@@ -111,6 +111,7 @@ export interface PermissionSetsTable extends Audit {
   PermissionsManageInteraction: Bool;
   PermissionsCustomizeApplication: Bool;
   PermissionsViewAllData: Bool;
+  PermissionsManageUsers: Bool;
 }
 
 /** PermissionSetAssignment. */

@@ -11,6 +11,7 @@ import {
   FieldIntegrityError,
   InvalidCrossReferenceKeyError,
   InvalidOperationError,
+  DeleteFailedError,
   NotFoundError,
 } from '../runtime/errors.js';
 import { KEY_PREFIXES, newId, parseId } from '../runtime/ids.js';
@@ -21,6 +22,7 @@ import type {
   GroupType,
   NewPermissionSet,
   NewUser,
+  PermissionSetAssignmentRecord,
   PermissionSetRecord,
   UserChanges,
   UserRecord,
@@ -28,7 +30,7 @@ import type {
 } from '../runtime/ports.js';
 import { validateRecordWrite } from '../runtime/record-validation.js';
 import type { AccessSubject, UserPermissions } from '../runtime/sharing.js';
-import type { Database, GroupMembersTable, GroupsTable, PermissionSetsTable, UserRolesTable, UsersTable } from './database-schema.js';
+import type { Database, GroupMembersTable, GroupsTable, PermissionSetAssignmentsTable, PermissionSetsTable, UserRolesTable, UsersTable } from './database-schema.js';
 import { BASE_SCHEMA } from './kysely-schema-store.js';
 import { chunks, developerNameFrom, fromBool, isValidDeveloperName, toBool } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
@@ -63,11 +65,15 @@ function toMember(row: Selectable<GroupMembersTable>): GroupMemberRecord {
   return { Id: row.Id, GroupId: row.GroupId, UserOrGroupId: row.UserOrGroupId, SystemModstamp: row.SystemModstamp };
 }
 
+function toAssignment(row: Selectable<PermissionSetAssignmentsTable>): PermissionSetAssignmentRecord {
+  return { Id: row.Id, AssigneeId: row.AssigneeId, PermissionSetId: row.PermissionSetId, SystemModstamp: row.SystemModstamp };
+}
+
 function toPermissionSet(row: Selectable<PermissionSetsTable>): PermissionSetRecord {
   return {
     Id: row.Id, Name: row.Name, Label: row.Label, Description: row.Description, PermissionsRunFlow: fromBool(row.PermissionsRunFlow),
     PermissionsManageInteraction: fromBool(row.PermissionsManageInteraction), PermissionsCustomizeApplication: fromBool(row.PermissionsCustomizeApplication),
-    PermissionsViewAllData: fromBool(row.PermissionsViewAllData), ...audit(row),
+    PermissionsViewAllData: fromBool(row.PermissionsViewAllData), PermissionsManageUsers: fromBool(row.PermissionsManageUsers), ...audit(row),
   };
 }
 
@@ -278,6 +284,28 @@ export class KyselyDirectory implements Directory {
     return (await query.execute()).map(toGroup);
   }
 
+  async deleteGroup(id: string): Promise<void> {
+    const groupId = parseId(id, 'Id');
+    await this.#ctx.atomic(async (db) => {
+      const group = await db.selectFrom('groups').select(['Id', 'Type']).where('Id', '=', groupId).executeTakeFirst();
+      if (!group) throw new NotFoundError(`No group with Id ${groupId}.`, ['Id']);
+      if (group.Type !== 'Regular' && group.Type !== 'Queue') throw new InvalidOperationError(`${group.Type} groups follow the role hierarchy and the org; they cannot be deleted.`, ['Id']);
+      const rule = await db
+        .selectFrom('flow_interview_sharing_rules')
+        .select('Name')
+        .where((eb) => eb.or([eb('GroupId', '=', groupId), eb('UserOrGroupId', '=', groupId)]))
+        .executeTakeFirst();
+      if (rule) throw new DeleteFailedError(`The sharing rule ${rule.Name} uses this group; delete the rule first.`, ['Id']);
+      if (await db.selectFrom('flow_interviews').select('Id').where('OwnerId', '=', groupId).executeTakeFirst()) {
+        throw new DeleteFailedError('This queue owns flow interviews; give them another owner first.', ['Id']);
+      }
+      await db.deleteFrom('flow_interview_shares').where('UserOrGroupId', '=', groupId).execute();
+      await db.deleteFrom('group_members').where((eb) => eb.or([eb('GroupId', '=', groupId), eb('UserOrGroupId', '=', groupId)])).execute();
+      await db.deleteFrom('groups').where('Id', '=', groupId).execute();
+      await rebuildGroupMembership(db);
+    });
+  }
+
   async roleGroup(roleId: string, type: 'Role' | 'RoleAndSubordinates'): Promise<GroupRecord> {
     const row = await this.#ctx.db.selectFrom('groups').selectAll().where('RelatedId', '=', parseId(roleId, 'RelatedId')).where('Type', '=', type).executeTakeFirst();
     if (!row) throw new NotFoundError(`No ${type} group for role ${roleId}.`);
@@ -321,6 +349,11 @@ export class KyselyDirectory implements Directory {
     return (await this.#ctx.db.selectFrom('group_members').selectAll().where('GroupId', '=', parseId(groupId, 'GroupId')).orderBy('Id').execute()).map(toMember);
   }
 
+  async getGroupMember(id: string): Promise<GroupMemberRecord | undefined> {
+    const row = await this.#ctx.db.selectFrom('group_members').selectAll().where('Id', '=', parseId(id, 'Id')).executeTakeFirst();
+    return row ? toMember(row) : undefined;
+  }
+
   async createPermissionSet(input: NewPermissionSet, actorId: string): Promise<PermissionSetRecord> {
     const name = this.#developerName(input.Label ?? input.Name, input.Name);
     return this.#ctx.atomic(async (db) => {
@@ -332,6 +365,7 @@ export class KyselyDirectory implements Directory {
         Id: newId(KEY_PREFIXES.PermissionSet), Name: name, Label: input.Label ?? input.Name, Description: input.Description ?? null, IsCustom: 1,
         PermissionsRunFlow: toBool(input.PermissionsRunFlow), PermissionsManageInteraction: toBool(input.PermissionsManageInteraction),
         PermissionsCustomizeApplication: toBool(input.PermissionsCustomizeApplication), PermissionsViewAllData: toBool(input.PermissionsViewAllData),
+        PermissionsManageUsers: toBool(input.PermissionsManageUsers),
         CreatedDate: now, CreatedById: actorId, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
       };
       await db.insertInto('permission_sets').values(row).execute();
@@ -343,10 +377,10 @@ export class KyselyDirectory implements Directory {
     return (await this.#ctx.db.selectFrom('permission_sets').selectAll().orderBy('Name').execute()).map(toPermissionSet);
   }
 
-  async assignPermissionSet(userId: string, permissionSetId: string): Promise<void> {
+  async assignPermissionSet(userId: string, permissionSetId: string): Promise<PermissionSetAssignmentRecord> {
     const user = parseId(userId, 'AssigneeId');
     const set = parseId(permissionSetId, 'PermissionSetId');
-    await this.#ctx.atomic(async (db) => {
+    return this.#ctx.atomic(async (db) => {
       if (!(await db.selectFrom('users').select('Id').where('Id', '=', user).executeTakeFirst())) throw new InvalidCrossReferenceKeyError(`AssigneeId: invalid cross reference id: ${user}`, ['AssigneeId']);
       if (!(await db.selectFrom('permission_sets').select('Id').where('Id', '=', set).executeTakeFirst())) throw new InvalidCrossReferenceKeyError(`PermissionSetId: invalid cross reference id: ${set}`, ['PermissionSetId']);
       await db
@@ -354,7 +388,13 @@ export class KyselyDirectory implements Directory {
         .values({ Id: newId(KEY_PREFIXES.PermissionSetAssignment), AssigneeId: user, PermissionSetId: set, SystemModstamp: this.#ctx.now() })
         .onConflict((oc) => oc.columns(['AssigneeId', 'PermissionSetId']).doNothing())
         .execute();
+      return toAssignment(await db.selectFrom('permission_set_assignments').selectAll().where('AssigneeId', '=', user).where('PermissionSetId', '=', set).executeTakeFirstOrThrow());
     });
+  }
+
+  async getPermissionSetAssignment(id: string): Promise<PermissionSetAssignmentRecord | undefined> {
+    const row = await this.#ctx.db.selectFrom('permission_set_assignments').selectAll().where('Id', '=', parseId(id, 'Id')).executeTakeFirst();
+    return row ? toAssignment(row) : undefined;
   }
 
   async unassignPermissionSet(userId: string, permissionSetId: string): Promise<void> {
@@ -379,6 +419,7 @@ export class KyselyDirectory implements Directory {
       manageFlow: sets.some((s) => s.PermissionsManageInteraction),
       customizeApplication: sets.some((s) => s.PermissionsCustomizeApplication),
       viewAllData: sets.some((s) => s.PermissionsViewAllData),
+      manageUsers: sets.some((s) => s.PermissionsManageUsers),
     };
   }
 

@@ -64,14 +64,14 @@ forEachDatabase('directory', (ctx) => {
     const db = ctx.db();
     const actor = await systemActor(db);
     const user = await createUser(db, 'pat', { runFlows: false });
-    expect(await db.directory.permissionsOf(user.Id)).toEqual({ runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: false });
+    expect(await db.directory.permissionsOf(user.Id)).toEqual({ runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: false, manageUsers: false });
     const admin = await db.directory.createPermissionSet({ Name: 'Flow_Admin', Label: 'Flow Admin', PermissionsManageInteraction: true, PermissionsCustomizeApplication: true }, actor);
     const runner = await db.directory.createPermissionSet({ Name: 'Flow_Runner', PermissionsRunFlow: true }, actor);
     expect(admin.Id).toMatch(/^0PS/);
     await db.directory.assignPermissionSet(user.Id, admin.Id);
     await db.directory.assignPermissionSet(user.Id, runner.Id);
     await db.directory.assignPermissionSet(user.Id, runner.Id);
-    expect(await db.directory.permissionsOf(user.Id)).toEqual({ runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: false });
+    expect(await db.directory.permissionsOf(user.Id)).toEqual({ runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: false, manageUsers: false });
     const { definition } = await deployFlow(db, 'Locked', { IsAdditionalPermissionRequiredToRun: true });
     await db.directory.enableFlowAccess(runner.Id, definition.Id);
     await db.directory.enableFlowAccess(runner.Id, definition.Id);

@@ -12,7 +12,7 @@ const subject = (overrides: Partial<AccessSubject> = {}): AccessSubject => ({
   isTopRole: false,
   subordinateRoleIds: [],
   groupIds: [],
-  permissions: { runFlows: true, manageFlow: false, customizeApplication: false, viewAllData: false },
+  permissions: { runFlows: true, manageFlow: false, customizeApplication: false, viewAllData: false, manageUsers: false },
   enabledFlowIds: [],
   ...overrides,
 });
@@ -43,14 +43,14 @@ describe('the FlowInterview access rule', () => {
   });
 
   it('lets a Manage Flow user with view access resume when sharing-based resume is off', () => {
-    const admin = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: true } });
+    const admin = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: true, manageUsers: false } });
     expect(decideInterviewAccess(admin, facts(), restricted)).toMatchObject({ read: true, edit: false, resume: true, delete: true });
-    const manageOnly = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: false, viewAllData: false } });
+    const manageOnly = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: false, viewAllData: false, manageUsers: false } });
     expect(decideInterviewAccess(manageOnly, facts(), restricted)).toMatchObject({ read: false, resume: false, delete: false });
   });
 
   it('denies everything without Run Flows or Manage Flow, even to the owner', () => {
-    const noRun = subject({ permissions: { runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: true } });
+    const noRun = subject({ permissions: { runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: true, manageUsers: false } });
     expect(decideInterviewAccess(noRun, facts({ isOwner: true }), shared).read).toBe(false);
   });
 
@@ -58,7 +58,7 @@ describe('the FlowInterview access rule', () => {
     const restrictedFlow = facts({ isOwner: true, flowRestricted: true });
     expect(decideInterviewAccess(subject(), restrictedFlow, shared).read).toBe(false);
     expect(decideInterviewAccess(subject({ enabledFlowIds: ['300000000000001AAA'] }), restrictedFlow, shared).read).toBe(true);
-    const manager = subject({ permissions: { runFlows: false, manageFlow: true, customizeApplication: false, viewAllData: false } });
+    const manager = subject({ permissions: { runFlows: false, manageFlow: true, customizeApplication: false, viewAllData: false, manageUsers: false } });
     expect(decideInterviewAccess(manager, restrictedFlow, shared).read).toBe(true);
   });
 
@@ -66,7 +66,7 @@ describe('the FlowInterview access rule', () => {
     expect(interviewVisibility(subject(), { ...shared, sharingModel: 'Read' }).rows.kind).toBe('all');
     expect(interviewVisibility(subject(), { ...shared, sharingModel: 'Read' }, 'edit').rows.kind).toBe('shared');
     expect(interviewVisibility(subject({ isTopRole: true }), shared, 'edit').rows.kind).toBe('all');
-    expect(interviewVisibility(subject({ permissions: { runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: false } }), shared).rows.kind).toBe('none');
+    expect(interviewVisibility(subject({ permissions: { runFlows: false, manageFlow: false, customizeApplication: false, viewAllData: false, manageUsers: false } }), shared).rows.kind).toBe('none');
     expect(interviewVisibility(subject(), shared).restrictedFlowsAllowed).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export interface SessionUser {
   readonly name: string;
   readonly email: string | null;
   readonly organizationId: string;
-  readonly permissions: { readonly runFlows: boolean; readonly manageFlow: boolean; readonly customizeApplication: boolean; readonly viewAllData: boolean };
+  readonly permissions: { readonly runFlows: boolean; readonly manageFlow: boolean; readonly customizeApplication: boolean; readonly viewAllData: boolean; readonly manageUsers: boolean };
 }
 
 async function sessionUser(context: ServerContext, user: UserRecord): Promise<SessionUser> {
@@ -35,7 +35,7 @@ async function sessionUser(context: ServerContext, user: UserRecord): Promise<Se
     name: user.Name,
     email: user.Email,
     organizationId: await context.oauth.orgId(),
-    permissions: { runFlows: permissions.runFlows, manageFlow: permissions.manageFlow, customizeApplication: permissions.customizeApplication, viewAllData: permissions.viewAllData },
+    permissions: { runFlows: permissions.runFlows, manageFlow: permissions.manageFlow, customizeApplication: permissions.customizeApplication, viewAllData: permissions.viewAllData, manageUsers: permissions.manageUsers },
   };
 }
 

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as oauth from './0003-oauth.js';
 import * as accessRevision from './0004-access-revision.js';
+import * as manageUsers from './0005-manage-users.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0003-oauth': oauth,
   '0004-access-revision': accessRevision,
+  '0005-manage-users': manageUsers,
 };
 
 /** Kysely's `Migrator` provider over {@link MIGRATIONS}. */

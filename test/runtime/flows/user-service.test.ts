@@ -11,7 +11,7 @@ forEachDatabase('org bootstrap', (ctx) => {
     const first = await bootstrapOrg(db);
     expect(first.createdPermissionSets).toEqual(STANDARD_PERMISSION_SETS.map((s) => s.Name));
     expect(first.createdAdmin).toMatchObject({ Username: DEFAULT_ADMIN_USERNAME, Email: DEFAULT_ADMIN_USERNAME, UserType: 'Standard', IsActive: true });
-    expect(await db.directory.permissionsOf(first.createdAdmin!.Id)).toEqual({ runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: true });
+    expect(await db.directory.permissionsOf(first.createdAdmin!.Id)).toEqual({ runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: true, manageUsers: true });
     const second = await bootstrapOrg(db);
     expect(second).toEqual({ createdPermissionSets: [], createdAdmin: undefined });
     expect((await db.directory.listUsers()).filter((u) => u.UserType === 'Standard')).toHaveLength(1);
