@@ -30,6 +30,7 @@ import { registerJsonParser } from './body-parsers.js';
 import { handleApiError } from './error-handler.js';
 import { HttpError, notFound } from './http-errors.js';
 import { registerResourcesRoute, registerVersionListRoute } from './routes/version-routes.js';
+import { directoryHandlers } from './routes/directory-handlers.js';
 import { flowHandlers } from './routes/flow-handlers.js';
 import { flowInterviewHandlers, platformEventHandlers } from './routes/interview-handlers.js';
 import { registerInvocableFlowRoutes } from './routes/invocable-flow-routes.js';
@@ -171,6 +172,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       ['flow', flowHandlers(context)],
       ['flowinterview', flowInterviewHandlers(context)],
       ['__e', platformEventHandlers(context)],
+      ...directoryHandlers(context),
     ]);
     registerSObjectRoutes(api, context, special);
     registerSObjectRoutes(api, context, special, '/tooling');

@@ -29,6 +29,7 @@ export interface TestUserSpec {
   readonly manageFlow?: boolean;
   readonly viewAllData?: boolean;
   readonly customizeApplication?: boolean;
+  readonly manageUsers?: boolean;
   readonly roleId?: string | null;
   readonly active?: boolean;
 }
@@ -79,6 +80,7 @@ export async function createTestServer(db: EddyDatabase, clock: TestClock, optio
         PermissionsManageInteraction: spec.manageFlow ?? false,
         PermissionsViewAllData: spec.viewAllData ?? false,
         PermissionsCustomizeApplication: spec.customizeApplication ?? false,
+        PermissionsManageUsers: spec.manageUsers ?? false,
       },
       systemId,
     );
@@ -87,7 +89,7 @@ export async function createTestServer(db: EddyDatabase, clock: TestClock, optio
     return user;
   };
 
-  const admin = await createUser('admin', { runFlows: true, manageFlow: true, viewAllData: true, customizeApplication: true });
+  const admin = await createUser('admin', { runFlows: true, manageFlow: true, viewAllData: true, customizeApplication: true, manageUsers: true });
   await app.oauth.registerConnectedApp({ name: 'Test App', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, runAsUserId: admin.Id }, systemId);
 
   const login = (username: string, password = PASSWORD, extra: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
