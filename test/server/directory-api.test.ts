@@ -182,6 +182,15 @@ forEachDatabase('directory API', (ctx) => {
     expect((await s.login(agent.Username, PASSWORD)).statusCode).toBe(200);
   });
 
+  it('lists the operations in the served OpenAPI document', async () => {
+    const { s } = await setup();
+    const paths = ((await s.call(undefined, 'GET', '/services/data/openapi.json')).json() as { paths: Record<string, Json> }).paths;
+    for (const object of ['User', 'Group', 'GroupMember', 'PermissionSetAssignment']) expect(paths[`/sobjects/${object}`]?.post, object).toBeDefined();
+    expect(paths['/sobjects/User/{recordId}']).toHaveProperty('patch');
+    expect(paths['/sobjects/User/{recordId}']).not.toHaveProperty('delete');
+    expect(paths['/sobjects/Group/{recordId}']).toHaveProperty('delete');
+  });
+
   it('does not let a user deactivate themselves', async () => {
     const { s, admin } = await setup();
     const me = await s.db.directory.getUserByUsername('useradmin@example.com');

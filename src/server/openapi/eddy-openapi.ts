@@ -25,6 +25,95 @@ const STANDARD_ERRORS: Json = {
 
 const interviewId = pathParam('interviewId', 'The FlowInterview Id (0Fo...)');
 
+const MANAGE_USERS = 'Needs Manage Users (403 INSUFFICIENT_ACCESS otherwise).';
+
+/** A directory object's create (and update or delete by Id) as the sObject resources serve them. */
+function directoryObjectPaths(object: string, create: { readonly required: readonly string[]; readonly properties: Json; readonly errors: string }, byId: { readonly patch?: string; readonly delete?: string }): Json {
+  const id = pathParam('recordId', `The ${object} Id`);
+  const item: Json = {};
+  if (byId.patch !== undefined) {
+    item.patch = {
+      operationId: `update${object}`,
+      summary: byId.patch,
+      description: MANAGE_USERS,
+      tags: ['Users and Groups'],
+      parameters: [id],
+      requestBody: { required: true, content: json({ type: 'object', properties: create.properties, additionalProperties: false }) },
+      responses: { '204': { description: 'Updated' }, ...STANDARD_ERRORS },
+    };
+  }
+  if (byId.delete !== undefined) {
+    item.delete = {
+      operationId: `delete${object}`,
+      summary: byId.delete,
+      description: MANAGE_USERS,
+      tags: ['Users and Groups'],
+      parameters: [id],
+      responses: { '204': { description: 'Deleted' }, ...STANDARD_ERRORS },
+    };
+  }
+  return {
+    [`/sobjects/${object}`]: {
+      post: {
+        operationId: `create${object}`,
+        summary: `Create a ${object}`,
+        description: `${MANAGE_USERS} 400: ${create.errors}; nothing is stored on error.`,
+        tags: ['Users and Groups'],
+        requestBody: { required: true, content: json({ type: 'object', required: [...create.required], properties: create.properties, additionalProperties: false }) },
+        responses: { '201': ok('Created', ref('CreateResponse')), ...STANDARD_ERRORS },
+      },
+    },
+    [`/sobjects/${object}/{recordId}`]: item,
+  };
+}
+
+const text: Json = { type: 'string' };
+const nullableText: Json = { type: 'string', nullable: true };
+
+/** Users, public groups and queues, their members and permission set assignments. */
+const DIRECTORY_PATHS: Json = {
+  ...directoryObjectPaths(
+    'User',
+    {
+      required: ['Username', 'LastName', 'Email'],
+      properties: {
+        Username: text, LastName: text, FirstName: nullableText, Email: text, Alias: nullableText, CommunityNickname: nullableText, IsActive: { type: 'boolean' },
+        UserRoleId: nullableText, ManagerId: nullableText, Title: nullableText, Department: nullableText, CompanyName: nullableText, Phone: nullableText,
+        MobilePhone: nullableText, TimeZoneSidKey: text, LocaleSidKey: text, LanguageLocaleKey: text, EmailEncodingKey: text, FederationIdentifier: nullableText,
+      },
+      errors: 'REQUIRED_FIELD_MISSING, DUPLICATE_VALUE (Username, case-insensitive), INVALID_CROSS_REFERENCE_KEY (UserRoleId, ManagerId), MALFORMED_ID, INVALID_FIELD, INVALID_FIELD_FOR_INSERT_UPDATE, INVALID_EMAIL_ADDRESS',
+    },
+    { patch: 'Change a user: IsActive false deactivates (their tokens fail with 401 on their next request), true reactivates. Users are never deleted (DELETE: 405).' },
+  ),
+  ...directoryObjectPaths(
+    'Group',
+    {
+      required: ['Name', 'Type'],
+      properties: { Name: text, DeveloperName: text, Type: { type: 'string', enum: ['Regular', 'Queue'] }, Email: nullableText, DoesIncludeBosses: { type: 'boolean' } },
+      errors: 'REQUIRED_FIELD_MISSING, DUPLICATE_VALUE (DeveloperName, derived from Name when absent), INVALID_OPERATION (a Type Eddy maintains: Role, Organization, ...)',
+    },
+    { delete: 'Delete a public group or queue with its memberships and the shares to it (400 INVALID_OPERATION for role and organization groups, DELETE_FAILED while a sharing rule names it or it owns interviews)' },
+  ),
+  ...directoryObjectPaths(
+    'GroupMember',
+    {
+      required: ['GroupId', 'UserOrGroupId'],
+      properties: { GroupId: text, UserOrGroupId: text },
+      errors: 'REQUIRED_FIELD_MISSING, MALFORMED_ID, INVALID_CROSS_REFERENCE_KEY, DUPLICATE_VALUE (already a member), INVALID_OPERATION (a role or organization group)',
+    },
+    { delete: 'Remove a member from a public group or queue' },
+  ),
+  ...directoryObjectPaths(
+    'PermissionSetAssignment',
+    {
+      required: ['AssigneeId', 'PermissionSetId'],
+      properties: { AssigneeId: text, PermissionSetId: text },
+      errors: 'REQUIRED_FIELD_MISSING, MALFORMED_ID, INVALID_CROSS_REFERENCE_KEY, DUPLICATE_VALUE (already assigned)',
+    },
+    { delete: 'Take a permission set back from a user' },
+  ),
+};
+
 /** Eddy's paths, keyed like the seed's. */
 export const EDDY_PATHS: Json = {
   '/eddy/interviews': {
@@ -178,6 +267,7 @@ export const EDDY_PATHS: Json = {
       responses: { '204': { description: 'Deleted' }, ...STANDARD_ERRORS },
     },
   },
+  ...DIRECTORY_PATHS,
   '/sobjects/{eventName}': {
     post: {
       operationId: 'publishPlatformEvent',
@@ -509,6 +599,7 @@ export const EDDY_TAGS: JsonValue = [
   { name: 'Eddy Flow Runtime', description: "Eddy's own API for screen clients: read an interview's screen, navigate, pause, resume; deploy metadata" },
   { name: 'Eddy Setup', description: "Eddy's own API for Setup: Process Automation settings, org-wide email addresses, the outbox, flow interview sharing rules" },
   { name: 'Records', description: 'sObject records and platform events' },
+  { name: 'Users and Groups', description: 'Users, public groups and queues, their members, permission set assignments (Manage Users)' },
   { name: 'Describe', description: 'Object and field metadata' },
   { name: 'Query', description: 'SOQL and its paging' },
   { name: 'Identity', description: 'OAuth 2.0, identity, versions' },
