@@ -15,6 +15,8 @@ export interface UserPermissionFlags {
   readonly manageFlow: boolean;
   readonly customizeApplication: boolean;
   readonly viewAllData: boolean;
+  /** Manage Users: create and edit users, assign permission sets, manage groups and queues. */
+  readonly manageUsers: boolean;
 }
 
 /** The signed-in user. */
@@ -383,6 +385,61 @@ export class EddyApi {
     return this.client.query<UserRow>('SELECT Id, Name, Username, Email, IsActive, UserRoleId FROM User ORDER BY Name');
   }
 
+  /** Roles (SOQL on UserRole). */
+  roles(): Promise<RoleRow[]> {
+    return this.client.query<RoleRow>('SELECT Id, Name FROM UserRole ORDER BY Name');
+  }
+
+  /** Permission sets (SOQL on PermissionSet). */
+  permissionSets(): Promise<PermissionSetRow[]> {
+    return this.client.query<PermissionSetRow>('SELECT Id, Name, Label FROM PermissionSet ORDER BY Label');
+  }
+
+  /** Who holds which permission set (SOQL on PermissionSetAssignment). */
+  permissionSetAssignments(): Promise<PermissionSetAssignmentRow[]> {
+    return this.client.query<PermissionSetAssignmentRow>('SELECT Id, AssigneeId, PermissionSetId FROM PermissionSetAssignment');
+  }
+
+  /** Creates a user (`POST /sobjects/User`, Manage Users); answers the new Id. */
+  async createUser(fields: NewUserFields): Promise<string> {
+    return (await this.client.request<SaveResult>('POST', this.client.dataPath('/sobjects/User'), fields)).id;
+  }
+
+  /** Activates or deactivates a user (`PATCH /sobjects/User/{id}` `IsActive`); a deactivated user's sessions end. */
+  async setUserActive(userId: string, active: boolean): Promise<void> {
+    await this.client.request<void>('PATCH', this.client.dataPath(`/sobjects/User/${encodeURIComponent(soqlId(userId))}`), { IsActive: active });
+  }
+
+  /** Assigns a permission set (`POST /sobjects/PermissionSetAssignment`); answers the assignment Id. */
+  async assignPermissionSet(userId: string, permissionSetId: string): Promise<string> {
+    return (await this.client.request<SaveResult>('POST', this.client.dataPath('/sobjects/PermissionSetAssignment'), { AssigneeId: userId, PermissionSetId: permissionSetId })).id;
+  }
+
+  /** Takes a permission set back (`DELETE /sobjects/PermissionSetAssignment/{id}`). */
+  async removePermissionSetAssignment(assignmentId: string): Promise<void> {
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/PermissionSetAssignment/${encodeURIComponent(soqlId(assignmentId))}`));
+  }
+
+  /** Creates a public group (`Regular`) or a queue (`POST /sobjects/Group`); answers the new Id. */
+  async createGroup(name: string, type: 'Regular' | 'Queue'): Promise<string> {
+    return (await this.client.request<SaveResult>('POST', this.client.dataPath('/sobjects/Group'), { Name: name, Type: type })).id;
+  }
+
+  /** Deletes a public group or queue (`DELETE /sobjects/Group/{id}`). */
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/Group/${encodeURIComponent(soqlId(groupId))}`));
+  }
+
+  /** Adds a user or group to a group or queue (`POST /sobjects/GroupMember`). */
+  async addGroupMember(groupId: string, userOrGroupId: string): Promise<string> {
+    return (await this.client.request<SaveResult>('POST', this.client.dataPath('/sobjects/GroupMember'), { GroupId: groupId, UserOrGroupId: userOrGroupId })).id;
+  }
+
+  /** Removes a membership (`DELETE /sobjects/GroupMember/{id}`). */
+  async removeGroupMember(memberId: string): Promise<void> {
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/GroupMember/${encodeURIComponent(soqlId(memberId))}`));
+  }
+
   /** Public groups and queues with their members (SOQL on Group and GroupMember). */
   async groups(): Promise<{ groups: GroupRow[]; members: GroupMemberRow[] }> {
     const groups = await this.client.query<GroupRow>("SELECT Id, Name, DeveloperName, Type FROM Group WHERE Type IN ('Regular', 'Queue') ORDER BY Name");
@@ -416,6 +473,40 @@ export interface UserRow {
   readonly Email: string;
   readonly IsActive: boolean;
   readonly UserRoleId: string | null;
+}
+
+/** A UserRole row. */
+export interface RoleRow {
+  readonly Id: string;
+  readonly Name: string;
+}
+
+/** A PermissionSet row. */
+export interface PermissionSetRow {
+  readonly Id: string;
+  readonly Name: string;
+  readonly Label: string;
+}
+
+/** A PermissionSetAssignment row. */
+export interface PermissionSetAssignmentRow {
+  readonly Id: string;
+  readonly AssigneeId: string;
+  readonly PermissionSetId: string;
+}
+
+/** What the New User form sends. */
+export interface NewUserFields {
+  readonly FirstName?: string;
+  readonly LastName: string;
+  readonly Username: string;
+  readonly Email: string;
+  readonly UserRoleId?: string;
+}
+
+/** Salesforce's answer to a create. */
+interface SaveResult {
+  readonly id: string;
 }
 
 /** A Group row. */

@@ -15,7 +15,7 @@ export const SETUP_PAGE_TITLES: Readonly<Record<SetupPage, string>> = {
 
 /**
  * Whether the user may open a Setup page: Manage Flow or Customize Application (View All Data
- * reads interviews). The admin settings (automation, sharing) change only with Customize
+ * reads interviews, Manage Users the users, groups and queues). The admin settings (automation, sharing) change only with Customize
  * Application: see {@link canChangeSetupSettings}.
  */
 export function canOpenSetupPage(permissions: UserPermissionFlags, page: SetupPage): boolean {
@@ -23,9 +23,10 @@ export function canOpenSetupPage(permissions: UserPermissionFlags, page: SetupPa
     case 'flows':
     case 'interviews':
       return permissions.manageFlow || permissions.customizeApplication || permissions.viewAllData;
-    case 'automation':
     case 'users':
     case 'groups':
+      return permissions.customizeApplication || permissions.manageFlow || permissions.manageUsers;
+    case 'automation':
     case 'sharing':
     case 'outbox':
       return permissions.customizeApplication || permissions.manageFlow;
@@ -34,7 +35,12 @@ export function canOpenSetupPage(permissions: UserPermissionFlags, page: SetupPa
 
 /** Whether Setup shows in the header at all. */
 export function canOpenSetup(permissions: UserPermissionFlags): boolean {
-  return permissions.manageFlow || permissions.customizeApplication || permissions.viewAllData;
+  return permissions.manageFlow || permissions.customizeApplication || permissions.viewAllData || permissions.manageUsers;
+}
+
+/** Whether the user may create and change users, permission set assignments, groups and queues (the API's rule: Manage Users). */
+export function canManageUsers(permissions: UserPermissionFlags): boolean {
+  return permissions.manageUsers;
 }
 
 /** Whether the user may change the process automation and sharing settings (the API's rule: Customize Application). */
