@@ -382,7 +382,7 @@ export class EddyApi {
 
   /** Users (SOQL on User). */
   users(): Promise<UserRow[]> {
-    return this.client.query<UserRow>('SELECT Id, Name, Username, Email, IsActive, UserRoleId FROM User ORDER BY Name');
+    return this.client.query<UserRow>('SELECT Id, Name, Username, Email, IsActive, UserRoleId, UserType FROM User ORDER BY Name');
   }
 
   /** Roles (SOQL on UserRole). */
@@ -407,7 +407,7 @@ export class EddyApi {
 
   /** Activates or deactivates a user (`PATCH /sobjects/User/{id}` `IsActive`); a deactivated user's sessions end. */
   async setUserActive(userId: string, active: boolean): Promise<void> {
-    await this.client.request<void>('PATCH', this.client.dataPath(`/sobjects/User/${encodeURIComponent(soqlId(userId))}`), { IsActive: active });
+    await this.client.request<void>('PATCH', this.client.dataPath(`/sobjects/User/${encodeURIComponent(userId)}`), { IsActive: active });
   }
 
   /** Assigns a permission set (`POST /sobjects/PermissionSetAssignment`); answers the assignment Id. */
@@ -417,7 +417,7 @@ export class EddyApi {
 
   /** Takes a permission set back (`DELETE /sobjects/PermissionSetAssignment/{id}`). */
   async removePermissionSetAssignment(assignmentId: string): Promise<void> {
-    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/PermissionSetAssignment/${encodeURIComponent(soqlId(assignmentId))}`));
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/PermissionSetAssignment/${encodeURIComponent(assignmentId)}`));
   }
 
   /** Creates a public group (`Regular`) or a queue (`POST /sobjects/Group`); answers the new Id. */
@@ -427,7 +427,7 @@ export class EddyApi {
 
   /** Deletes a public group or queue (`DELETE /sobjects/Group/{id}`). */
   async deleteGroup(groupId: string): Promise<void> {
-    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/Group/${encodeURIComponent(soqlId(groupId))}`));
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/Group/${encodeURIComponent(groupId)}`));
   }
 
   /** Adds a user or group to a group or queue (`POST /sobjects/GroupMember`). */
@@ -437,7 +437,7 @@ export class EddyApi {
 
   /** Removes a membership (`DELETE /sobjects/GroupMember/{id}`). */
   async removeGroupMember(memberId: string): Promise<void> {
-    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/GroupMember/${encodeURIComponent(soqlId(memberId))}`));
+    await this.client.request<void>('DELETE', this.client.dataPath(`/sobjects/GroupMember/${encodeURIComponent(memberId)}`));
   }
 
   /** Public groups and queues with their members (SOQL on Group and GroupMember). */
@@ -473,6 +473,8 @@ export interface UserRow {
   readonly Email: string;
   readonly IsActive: boolean;
   readonly UserRoleId: string | null;
+  /** `Standard`, or `AutomatedProcess` for the org's own user (which cannot be changed). */
+  readonly UserType?: string;
 }
 
 /** A UserRole row. */

@@ -93,7 +93,7 @@ export function SetupUsersPage() {
                               <button type="button" className="slds-button slds-button_neutral" aria-label={`Permission sets of ${user.Name}`} onClick={() => setEditing(user)}>
                                 Permission Sets
                               </button>
-                              {user.Id !== me.id && (
+                              {user.Id !== me.id && user.UserType !== 'AutomatedProcess' && (
                                 <button
                                   type="button"
                                   className="slds-button slds-button_neutral"
