@@ -177,7 +177,7 @@ forEachDatabase('sObject resources', (ctx) => {
     expect(idChange.json()[0].errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
   });
 
-  it('reads users for any user, as the sf CLI does at login, and refuses writes to them', async () => {
+  it('reads users for any user, as the sf CLI does at login, and refuses writes to them without Manage Users', async () => {
     const { s } = await start();
     const plain = await s.createUser('plain');
     const token = await s.tokenFor(plain);
@@ -185,7 +185,10 @@ forEachDatabase('sObject resources', (ctx) => {
     expect(user.statusCode).toBe(200);
     expect(user.json()).toMatchObject({ attributes: { type: 'User' }, Id: s.admin.Id, Username: s.admin.Username });
     expect(JSON.stringify(user.json())).not.toMatch(/password/i);
-    expect((await s.call(token, 'POST', '/sobjects/User', { LastName: 'X' })).statusCode).toBe(405);
+    const create = await s.call(token, 'POST', '/sobjects/User', { Username: 'x@example.com', LastName: 'X', Email: 'x@example.com' });
+    expect(create.statusCode).toBe(403);
+    expect(create.json()[0].errorCode).toBe('INSUFFICIENT_ACCESS');
+    expect(await s.db.directory.getUserByUsername('x@example.com')).toBeUndefined();
     expect((await s.call(token, 'DELETE', `/sobjects/User/${s.admin.Id}`)).statusCode).toBe(405);
   });
 
