@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'NUMBER_OUTSIDE_VALID_RANGE',
   'INVALID_EMAIL_ADDRESS',
   'DUPLICATE_VALUE',
+  'DUPLICATE_USERNAME',
   'DELETE_FAILED',
   'INVALID_OPERATION',
   'INVALID_API_INPUT',
@@ -155,9 +156,14 @@ export class InvalidEmailAddressError extends RequestError {
   readonly code = 'INVALID_EMAIL_ADDRESS' as const;
 }
 
-/** A unique value is already taken (a username, a developer name). */
+/** A unique value is already taken (a developer name, a membership). */
 export class DuplicateValueError extends RequestError {
   readonly code = 'DUPLICATE_VALUE' as const;
+}
+
+/** The username belongs to another user (Salesforce has a code of its own for it). */
+export class DuplicateUsernameError extends RequestError {
+  readonly code = 'DUPLICATE_USERNAME' as const;
 }
 
 /** A delete is refused by a rule (an active flow version, a version with paused interviews). */

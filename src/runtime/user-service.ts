@@ -56,6 +56,9 @@ export interface NewGroup {
   readonly DoesIncludeBosses?: boolean;
 }
 
+/** Users, their roles, passwords, groups and permission set assignments: Salesforce's Manage Users. */
+const MANAGE_USERS: readonly PermissionName[] = ['manageUsers'];
+/** Permission sets themselves and which flows they enable: Customize Application. */
 const ADMIN: readonly PermissionName[] = ['customizeApplication'];
 const ID = /^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$/;
 
@@ -87,7 +90,7 @@ export class UserService {
 
   /** Creates a user and assigns `permissionSetIds` with it, all or nothing (`DUPLICATE_VALUE` for a taken username). */
   async createUser(actorId: string, input: NewUserWithAccess): Promise<UserSummary> {
-    const actor = await requirePermission(this.#storage.directory, actorId, ADMIN, 'Creating users');
+    const actor = await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Creating users');
     const { permissionSetIds = [], ...user } = input;
     return this.#storage.transaction(async (tx) => {
       const created = await tx.directory.createUser(user, actor.user.Id);
@@ -98,7 +101,7 @@ export class UserService {
 
   /** Changes a user's fields (deactivate with `IsActive: false`). */
   async updateUser(actorId: string, userId: string, changes: UserChanges): Promise<UserSummary> {
-    const actor = await requirePermission(this.#storage.directory, actorId, ADMIN, 'Changing users');
+    const actor = await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Changing users');
     const user = await this.#findUser(this.#storage, userId);
     if (user.UserType !== 'Standard') throw new InvalidApiInputError(`${user.Username} is the org's ${user.Name} user and cannot be changed.`);
     return this.#summaryOf(this.#storage, await this.#storage.directory.updateUser(user.Id, changes, actor.user.Id));
@@ -112,7 +115,7 @@ export class UserService {
   async userForPasswordChange(actorId: string, userRef: string): Promise<UserRecord> {
     const actor = await loadActor(this.#storage.directory, actorId);
     const user = await this.#findUser(this.#storage, userRef);
-    if (user.Id !== actor.user.Id) await requirePermission(this.#storage.directory, actorId, ADMIN, "Setting another user's password");
+    if (user.Id !== actor.user.Id) await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, "Setting another user's password");
     if (user.UserType !== 'Standard') throw new InvalidApiInputError(`${user.Username} is the org's ${user.Name} user and has no password.`);
     return user;
   }
@@ -125,7 +128,7 @@ export class UserService {
 
   /** Creates a role (with its role groups), below `ParentRoleId` when given. */
   async createRole(actorId: string, input: NewRole): Promise<UserRoleRecord> {
-    const actor = await requirePermission(this.#storage.directory, actorId, ADMIN, 'Creating roles');
+    const actor = await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Creating roles');
     return this.#storage.directory.createRole(input, actor.user.Id);
   }
 
@@ -138,7 +141,7 @@ export class UserService {
 
   /** Creates a public group or a queue. */
   async createGroup(actorId: string, input: NewGroup): Promise<GroupRecord> {
-    const actor = await requirePermission(this.#storage.directory, actorId, ADMIN, 'Creating groups');
+    const actor = await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Creating groups');
     return this.#storage.directory.createGroup(input, actor.user.Id);
   }
 
@@ -162,13 +165,13 @@ export class UserService {
 
   /** Adds a user or a group to a public group or queue (idempotent). */
   async addGroupMember(actorId: string, groupId: string, userOrGroupId: string): Promise<GroupMemberRecord> {
-    await requirePermission(this.#storage.directory, actorId, ADMIN, 'Changing group members');
+    await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Changing group members');
     return this.#storage.directory.addGroupMember(groupId, userOrGroupId);
   }
 
   /** Removes a user or a group from a group (no error when it was not a member). */
   async removeGroupMember(actorId: string, groupId: string, userOrGroupId: string): Promise<void> {
-    await requirePermission(this.#storage.directory, actorId, ADMIN, 'Changing group members');
+    await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Changing group members');
     await this.#storage.directory.removeGroupMember(groupId, userOrGroupId);
   }
 
@@ -186,13 +189,13 @@ export class UserService {
 
   /** Assigns a permission set to a user (idempotent). */
   async assignPermissionSet(actorId: string, userId: string, permissionSetId: string): Promise<void> {
-    await requirePermission(this.#storage.directory, actorId, ADMIN, 'Assigning permission sets');
+    await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Assigning permission sets');
     await this.#storage.directory.assignPermissionSet(userId, permissionSetId);
   }
 
   /** Removes a permission set from a user (no error when it was not assigned). */
   async unassignPermissionSet(actorId: string, userId: string, permissionSetId: string): Promise<void> {
-    await requirePermission(this.#storage.directory, actorId, ADMIN, 'Assigning permission sets');
+    await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Assigning permission sets');
     await this.#storage.directory.unassignPermissionSet(userId, permissionSetId);
   }
 

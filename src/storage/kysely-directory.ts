@@ -7,6 +7,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import {
+  DuplicateUsernameError,
   DuplicateValueError,
   FieldIntegrityError,
   InvalidCrossReferenceKeyError,
@@ -475,7 +476,7 @@ export class KyselyDirectory implements Directory {
 
   async #assertUsernameFree(db: Kysely<Database>, username: string, exceptId: string | undefined): Promise<void> {
     const taken = await db.selectFrom('users').select('Id').where('username_key', '=', username.toLowerCase()).executeTakeFirst();
-    if (taken && taken.Id !== exceptId) throw new DuplicateValueError(`Duplicate Username. The username already exists: ${username}`, ['Username']);
+    if (taken && taken.Id !== exceptId) throw new DuplicateUsernameError(`Duplicate Username. The username already exists: ${username}`, ['Username']);
   }
 
   async #checkUserReferences(db: Kysely<Database>, values: Readonly<Record<string, unknown>>): Promise<void> {

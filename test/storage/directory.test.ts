@@ -11,7 +11,7 @@ forEachDatabase('directory', (ctx) => {
     expect(ada).toMatchObject({ Name: 'Ada Lovelace', IsActive: true, TimeZoneSidKey: 'GMT', LocaleSidKey: 'en_US', UserType: 'Standard', CreatedById: actor });
     expect(ada.Id).toMatch(/^005/);
     expect((await db.directory.getUserByUsername('ada@example.COM'))?.Id).toBe(ada.Id);
-    await expect(db.directory.createUser({ Username: 'ADA@example.com', Email: 'x@example.com', LastName: 'X' }, actor)).rejects.toMatchObject({ code: 'DUPLICATE_VALUE' });
+    await expect(db.directory.createUser({ Username: 'ADA@example.com', Email: 'x@example.com', LastName: 'X' }, actor)).rejects.toMatchObject({ code: 'DUPLICATE_USERNAME' });
     await expect(db.directory.createUser({ Username: 'b@example.com', Email: 'not-an-email', LastName: 'B' }, actor)).rejects.toMatchObject({ code: 'INVALID_EMAIL_ADDRESS' });
     await expect(db.directory.createUser({ Username: 'c@example.com', Email: 'c@example.com' } as never, actor)).rejects.toMatchObject({ code: 'REQUIRED_FIELD_MISSING' });
     await expect(db.directory.createUser({ Username: 'd@example.com', Email: 'd@example.com', LastName: 'D', UserRoleId: to18('00E000000000000') }, actor)).rejects.toMatchObject({ code: 'INVALID_CROSS_REFERENCE_KEY' });

@@ -39,6 +39,7 @@ function flags(set: PermissionSetRecord): string {
     set.PermissionsManageInteraction ? 'Manage Flow' : undefined,
     set.PermissionsCustomizeApplication ? 'Customize Application' : undefined,
     set.PermissionsViewAllData ? 'View All Data' : undefined,
+    set.PermissionsManageUsers ? 'Manage Users' : undefined,
   ].filter((name): name is string => name !== undefined);
   return names.length === 0 ? '-' : names.join(', ');
 }
@@ -374,11 +375,20 @@ function registerPermissionSetCommands(users: Command, context: CommandContext):
       .option('--run-flows', 'Run Flows', false)
       .option('--manage-flow', 'Manage Flow', false)
       .option('--customize-application', 'Customize Application', false)
-      .option('--view-all-data', 'View All Data', false),
+      .option('--view-all-data', 'View All Data', false)
+      .option('--manage-users', 'Manage Users', false),
   ).action(
     async (
       name: string,
-      options: RuntimeOptions & { label?: string; description?: string; runFlows?: boolean; manageFlow?: boolean; customizeApplication?: boolean; viewAllData?: boolean },
+      options: RuntimeOptions & {
+        label?: string;
+        description?: string;
+        runFlows?: boolean;
+        manageFlow?: boolean;
+        customizeApplication?: boolean;
+        viewAllData?: boolean;
+        manageUsers?: boolean;
+      },
     ) => {
       await runWithRuntime(context, options, async ({ users, actor }) => {
         const set = await users.createPermissionSet(actor.Id, {
@@ -389,6 +399,7 @@ function registerPermissionSetCommands(users: Command, context: CommandContext):
           PermissionsManageInteraction: options.manageFlow === true,
           PermissionsCustomizeApplication: options.customizeApplication === true,
           PermissionsViewAllData: options.viewAllData === true,
+          PermissionsManageUsers: options.manageUsers === true,
         });
         context.stdout.write(`Created permission set ${set.Name} (${set.Id}): ${flags(set)}.\n`);
         return EXIT_CODES.ok;

@@ -81,7 +81,7 @@ const DIRECTORY_PATHS: Json = {
         UserRoleId: nullableText, ManagerId: nullableText, Title: nullableText, Department: nullableText, CompanyName: nullableText, Phone: nullableText,
         MobilePhone: nullableText, TimeZoneSidKey: text, LocaleSidKey: text, LanguageLocaleKey: text, EmailEncodingKey: text, FederationIdentifier: nullableText,
       },
-      errors: 'REQUIRED_FIELD_MISSING, DUPLICATE_VALUE (Username, case-insensitive), INVALID_CROSS_REFERENCE_KEY (UserRoleId, ManagerId), MALFORMED_ID, INVALID_FIELD, INVALID_FIELD_FOR_INSERT_UPDATE, INVALID_EMAIL_ADDRESS',
+      errors: 'REQUIRED_FIELD_MISSING, DUPLICATE_USERNAME (Username, case-insensitive), INVALID_CROSS_REFERENCE_KEY (UserRoleId, ManagerId), MALFORMED_ID, INVALID_FIELD, INVALID_FIELD_FOR_INSERT_UPDATE, INVALID_EMAIL_ADDRESS',
     },
     { patch: 'Change a user: IsActive false deactivates (their tokens fail with 401 on their next request), true reactivates. Users are never deleted (DELETE: 405).' },
   ),

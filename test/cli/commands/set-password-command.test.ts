@@ -71,13 +71,13 @@ describe('eddy users set-password', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(await matches('ada@example.com', 'Never shown 42')).toBe(true);
   });
 
-  it("refuses another user's password without Customize Application, short passwords, unknown users, and a missing terminal, changing nothing", async () => {
+  it("refuses another user's password without Manage Users, short passwords, unknown users, and a missing terminal, changing nothing", async () => {
     await org.eddy(['users', 'add', 'ada@example.com']);
     await org.eddy(['users', 'add', 'bob@example.com']);
     const denied = await org.eddy(['users', 'set-password', 'bob@example.com', '--password-stdin', '--as', 'ada@example.com'], { input: 'Long enough 1\n' });
     expect(denied).toMatchObject({
       code: 1,
-      stderr: "eddy: INSUFFICIENT_ACCESS: Setting another user's password needs the Customize Application permission; ada@example.com does not have it.\n",
+      stderr: "eddy: INSUFFICIENT_ACCESS: Setting another user's password needs the Manage Users permission; ada@example.com does not have it.\n",
     });
     expect(await org.eddy(['users', 'set-password', 'bob@example.com', '--password-stdin'], { input: 'short\n' })).toMatchObject({
       code: 1,

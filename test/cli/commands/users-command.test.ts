@@ -71,12 +71,12 @@ describe('eddy users', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(noFlow).toMatchObject({ code: 1, stderr: 'eddy: NOT_FOUND: No flow named Feedback_Survey.\n' });
   });
 
-  it('refuses changes by users without Customize Application and reports taken usernames', async () => {
+  it('refuses changes by users without Manage Users and reports taken usernames', async () => {
     await org.eddy(['users', 'add', 'ada@example.com']);
     const duplicate = await org.eddy(['users', 'add', 'ADA@example.com']);
-    expect(duplicate).toMatchObject({ code: 1, stderr: 'eddy: DUPLICATE_VALUE: Duplicate Username. The username already exists: ADA@example.com\n' });
+    expect(duplicate).toMatchObject({ code: 1, stderr: 'eddy: DUPLICATE_USERNAME: Duplicate Username. The username already exists: ADA@example.com\n' });
     const refused = await org.eddy(['users', 'add', 'eve@example.com', '--as', 'ada@example.com']);
-    expect(refused).toMatchObject({ code: 1, stderr: 'eddy: INSUFFICIENT_ACCESS: Creating users needs the Customize Application permission; ada@example.com does not have it.\n' });
+    expect(refused).toMatchObject({ code: 1, stderr: 'eddy: INSUFFICIENT_ACCESS: Creating users needs the Manage Users permission; ada@example.com does not have it.\n' });
     const unknownSet = await org.eddy(['users', 'assign', 'ada@example.com', 'Nope']);
     expect(unknownSet.code).toBe(1);
     expect(unknownSet.stderr).toMatch(/^eddy: NOT_FOUND: No permission set named Nope \(there are: Eddy_Administrator, Flow_Manager, Flow_User, View_All_Data\)\.\n$/);

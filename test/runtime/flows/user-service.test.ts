@@ -58,17 +58,17 @@ forEachDatabase('user service', (ctx) => {
       users.createUser(admin.Id, { Username: 'eve@example.com', Email: 'eve@example.com', LastName: 'Eve', permissionSetIds: ['0PS000000000000AAA'] }),
     ).rejects.toMatchObject({ code: 'INVALID_CROSS_REFERENCE_KEY' });
     expect(await db.directory.getUserByUsername('eve@example.com')).toBeUndefined();
-    await expect(users.createUser(admin.Id, { Username: 'ADA@example.com', Email: 'x@example.com', LastName: 'Dup' })).rejects.toMatchObject({ code: 'DUPLICATE_VALUE' });
+    await expect(users.createUser(admin.Id, { Username: 'ADA@example.com', Email: 'x@example.com', LastName: 'Dup' })).rejects.toMatchObject({ code: 'DUPLICATE_USERNAME' });
   });
 
-  it('lets any active user read the directory but only Customize Application change it', async () => {
+  it('lets any active user read the directory but only Manage Users change it', async () => {
     const db = ctx.db();
     const org = await setUpOrg(db);
     const users = new UserService(db);
     expect((await users.listUsers(org.nobody.Id)).map((u) => u.user.Username)).toContain('manager@example.com');
     await expect(users.createUser(org.flowManager.Id, { Username: 'x@example.com', Email: 'x@example.com', LastName: 'X' })).rejects.toMatchObject({
       code: 'INSUFFICIENT_ACCESS',
-      message: 'Creating users needs the Customize Application permission; manager@example.com does not have it.',
+      message: 'Creating users needs the Manage Users permission; manager@example.com does not have it.',
     });
     await expect(users.createRole(org.flowUser.Id, { Name: 'Boss' })).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
     await expect(users.createGroup(org.flowUser.Id, { Name: 'Agents', Type: 'Regular' })).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
