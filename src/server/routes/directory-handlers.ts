@@ -13,8 +13,8 @@
  * is; any active user may read these objects by Id, as SOQL lets them. Bodies are checked
  * against the describe (`INVALID_FIELD`, `INVALID_FIELD_FOR_INSERT_UPDATE`, `MALFORMED_ID`,
  * `REQUIRED_FIELD_MISSING`, ...) and references against the data (`INVALID_CROSS_REFERENCE_KEY`)
- * before anything is stored; a taken username, developer name, membership or assignment is
- * `DUPLICATE_VALUE`.
+ * before anything is stored; a taken username is `DUPLICATE_USERNAME`, a taken developer name,
+ * membership or assignment `DUPLICATE_VALUE`.
  */
 import type { FlowRecord } from '../../engine/protocol.js';
 import {
