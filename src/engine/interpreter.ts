@@ -27,7 +27,7 @@ import { executeWait, resumeWait } from './elements/wait.js';
 import { FlowFault } from './fault.js';
 import { RECORD_KEY, RECORD_PRIOR_KEY } from './globals.js';
 import type { Awaiting, Effect, FlowValue, Frame, InterviewState, RequestResult, ScreenErrors, StepContext, StepInput } from './protocol.js';
-import { backFromScreen, currentScreen, pauseScreen, presentScreen, submitScreen } from './screen.js';
+import { backFromScreen, currentScreen, pauseScreen, presentScreen, previewScreen, submitScreen } from './screen.js';
 import { initialiseDefaults, Scope } from './scope.js';
 import { StepInputError } from './step-input-error.js';
 import { recordValue } from './value-path.js';
@@ -226,6 +226,9 @@ export class Interpreter {
         );
         return rest ?? this.run();
       }
+      case 'preview':
+        this.#expect('screen', input.kind);
+        return this.#preview(input.values);
       case 'pause': {
         this.#expect('screen', input.kind);
         const ctx = this.elementContext();
@@ -338,6 +341,20 @@ export class Interpreter {
       }
       default:
         return assertNever(outcome, 'outcome');
+    }
+  }
+
+  /**
+   * The shown screen rendered with proposed values. A fault while rendering (a formula the new
+   * values break) is a bad input, not the interview's fault: a preview changes nothing.
+   */
+  #preview(values: Record<string, FlowValue>): Awaiting {
+    const ctx = this.elementContext();
+    try {
+      return { kind: 'screen', screen: previewScreen(currentScreen(ctx), ctx, values) };
+    } catch (error) {
+      if (error instanceof FlowFault) throw new StepInputError('INVALID_STEP_INPUT', `The screen cannot be previewed with these values: ${error.message}`);
+      throw error;
     }
   }
 

@@ -285,6 +285,12 @@ export interface ScreenModel {
   readonly errors: Record<string, string>;
   /** Screen-level errors (a Custom Error element without a field, a component's failure). */
   readonly pageErrors: readonly string[];
+  /**
+   * Some field's visibility depends on values (visibility rules): a client previews the screen
+   * (`preview` input) as the user changes it, so fields appear and disappear at once. The engine
+   * always sets it.
+   */
+  readonly reactive?: boolean;
 }
 
 /** Why `step` stopped. */
@@ -304,7 +310,12 @@ export type StepInput =
   | { readonly kind: 'requestFailed'; readonly error: { readonly code: string; readonly message: string } }
   | { readonly kind: 'waitEvent'; readonly event: string; readonly outputs: Record<string, FlowValue> }
   /** Re-render the current screen (after a resume) without changing anything. */
-  | { readonly kind: 'show' };
+  | { readonly kind: 'show' }
+  /**
+   * Render the current screen as it would be with `values` entered (visibility, display text),
+   * changing nothing: the result's state is the input state; nothing is validated or stored.
+   */
+  | { readonly kind: 'preview'; readonly values: Record<string, FlowValue> };
 
 /** The result of `start`/`step`. */
 export interface StepResult {

@@ -325,9 +325,14 @@ function actionsOf(screen: ScreenElement, ctx: ElementContext): NavigationAction
   return actions;
 }
 
-/** The screen model for the frame's current screen. */
-export function buildScreenModel(screen: ScreenElement, ctx: ElementContext, errors: ScreenErrors | undefined): ScreenModel {
-  const values = shownValues(screen, ctx);
+/** Whether some field of the screen has a visibility rule, which the screen's own values may change. */
+function hasVisibilityRules(screen: ScreenElement): boolean {
+  for (const field of allFields(screen.fields)) if (field.visibility !== undefined) return true;
+  return false;
+}
+
+/** The screen model for the frame's current screen, showing `values` (by default the values shown now). */
+export function buildScreenModel(screen: ScreenElement, ctx: ElementContext, errors: ScreenErrors | undefined, values: FieldValues = shownValues(screen, ctx)): ScreenModel {
   const scope = ctx.scope.withBindings(bindings(screen, values));
   const globals = ctx.state.globals;
   return {
@@ -347,6 +352,7 @@ export function buildScreenModel(screen: ScreenElement, ctx: ElementContext, err
     },
     errors: { ...errors?.fields },
     pageErrors: [...(errors?.page ?? [])],
+    reactive: hasVisibilityRules(screen),
   };
 }
 
@@ -600,6 +606,18 @@ function enteredValues(screen: ScreenElement, submitted: FieldValues, ctx: Eleme
     if (checked.error === undefined) values[field.name] = checked.value;
   }
   return values;
+}
+
+/**
+ * PREVIEW: the shown screen as it would be with `submitted` entered — visibility, display text
+ * and everything else rendered from those values — so a client can show fields appear as the
+ * user types. Changes nothing in the frame: no draft, no new errors (the last submission's stay
+ * as they are shown), no validation. Values that do not fit their field are ignored, as a pause
+ * ignores them.
+ */
+export function previewScreen(screen: ScreenElement, ctx: ElementContext, submitted: Record<string, FlowValue>): ScreenModel {
+  const entered = enteredValues(screen, canonicalValues(screen, submitted), ctx, () => true);
+  return buildScreenModel(screen, ctx, ctx.frame.errors, { ...shownValues(screen, ctx), ...entered });
 }
 
 /**
