@@ -1,6 +1,6 @@
 /**
- * The interview service: start, read, navigate, pause, resume, delete and list flow interviews,
- * resume waiting interviews by their alarms and by platform events.
+ * The interview service: start, read, preview, navigate, pause, resume, delete and list flow
+ * interviews, resume waiting interviews by their alarms and by platform events.
  *
  * Every change is ONE transaction (see `docs/runtime.md`): load the interview through the one
  * access check, claim it (an optimistic `save` that bumps its version, so a concurrent writer
@@ -213,6 +213,23 @@ export class InterviewService {
       requireRunning(interview);
       return { input: { kind: 'navigate', action, values } };
     });
+  }
+
+  /**
+   * The shown screen as it would be with `values` entered — fields whose visibility depends on
+   * them, display text — so a client can update the screen while the user types. Reads only:
+   * nothing is validated or stored, and the interview's version does not change. Needs what
+   * navigate needs: resume access and an interview running at a screen.
+   */
+  async preview(actorId: string, interviewId: string, values: Record<string, FlowValue>): Promise<InterviewView> {
+    const id = parseInterviewId(interviewId);
+    const proposed = checkValues(values);
+    const actor = await this.#actor(this.#storage, actorId);
+    const { interview } = await loadForUser(this.#storage, actor, id, 'resume');
+    requireRunning(interview);
+    const loaded = await this.#flows.load(interview.FlowVersionViewId);
+    const awaiting = await this.#show(interview, loaded, actor, { kind: 'preview', values: proposed });
+    return toInterviewView(interview, loaded.developerName, awaiting);
   }
 
   /**
@@ -493,14 +510,17 @@ export class InterviewService {
     throw new RunFailed(state, { code: 'INVALID_CURRENT_RECORD', message, element }, flowApiName);
   }
 
-  /** What the stored interview awaits, re-rendered (a screen with its values). Reads only. */
-  async #show(interview: StoredInterview, loaded: LoadedFlowVersion, actor: Actor): Promise<Awaiting> {
+  /**
+   * What the stored interview awaits, re-rendered (a screen with its values, or with proposed
+   * ones for a preview). Reads only.
+   */
+  async #show(interview: StoredInterview, loaded: LoadedFlowVersion, actor: Actor, input: StepInput = { kind: 'show' }): Promise<Awaiting> {
     const state = migrateState(interview.state);
     const flows = new InterviewFlows(loaded.flow, this.#flows, this.#storage);
     await flows.loadFrames(state);
     const op: Operation = { name: 'resume', runAs: actor.user, permissions: actor.subject.permissions, now: this.#clock.now(), view: actor.view };
     const context = await this.#context(this.#storage, op);
-    const shown = stepOrThrow(loaded.flow, state, { kind: 'show' }, { ...context, flows: flows.lookup });
+    const shown = stepOrThrow(loaded.flow, state, input, { ...context, flows: flows.lookup });
     if (shown.awaiting.kind !== 'request') return shown.awaiting;
     // Record choice sets re-query their options: answer with reads only (nothing is stored).
     return (await driveToRest(shown, this.#ports(this.#storage, op, flows), context)).awaiting;
