@@ -162,6 +162,18 @@ export const EDDY_PATHS: Json = {
       responses: { '200': ok('The interview view after the action', ref('InterviewView')), '409': errors('CONFLICT: the interview changed since it was read'), ...STANDARD_ERRORS },
     },
   },
+  '/eddy/interviews/{interviewId}/preview': {
+    post: {
+      operationId: 'eddyPreview',
+      summary: 'Render the shown screen with the values being entered',
+      description:
+        'For screens whose model has `reactive: true` (some field has a visibility rule): the screen as it would be with `values` entered — `visible` flags and display text recomputed — while the user types, as Salesforce shows and hides fields at once. Reads only: nothing is validated or stored and `interview.version` does not change; errors are those of the last submission. Needs what navigate needs: resume access and an interview running at a screen.',
+      tags: ['Eddy Flow Runtime'],
+      parameters: [interviewId],
+      requestBody: { required: true, content: json(ref('PreviewRequest')) },
+      responses: { '200': ok('The interview view with the previewed screen', ref('InterviewView')), ...STANDARD_ERRORS },
+    },
+  },
   '/eddy/interviews/{interviewId}/resume': {
     post: {
       operationId: 'eddyResume',
@@ -483,6 +495,12 @@ export const EDDY_SCHEMAS: Json = {
     },
     required: ['action'],
   },
+  PreviewRequest: {
+    type: 'object',
+    properties: {
+      values: { type: 'object', additionalProperties: true, description: 'Screen field values by field name, as navigate takes them' },
+    },
+  },
   DeployRequest: {
     type: 'object',
     properties: {
@@ -569,6 +587,7 @@ export const EDDY_SCHEMAS: Json = {
       stages: { type: 'object', additionalProperties: true },
       errors: { type: 'object', additionalProperties: { type: 'string' }, description: 'Field errors of the last submission, by field name' },
       pageErrors: { type: 'array', items: { type: 'string' } },
+      reactive: { type: 'boolean', description: 'Some field has a visibility rule: preview the screen as the user changes it' },
     },
     required: ['name', 'fields', 'actions', 'errors'],
   },

@@ -8,11 +8,14 @@
  *   values, errors, actions), its wait, its outputs or its fault;
  * - `POST /eddy/interviews/{id}/navigate` `{ action: NEXT|BACK|FINISH|PAUSE, values?,
  *   pauseReason?, version? }` — field errors come back in the screen model, without advancing;
+ * - `POST /eddy/interviews/{id}/preview` `{ values }` → the view with the screen rendered from
+ *   those values (visibility, display text), storing nothing: for screens whose model says
+ *   `reactive`, while the user types;
  * - `POST /eddy/interviews/{id}/resume` → the paused screen, values kept;
  * - `POST /eddy/deploy` `{ files: [{ path, content }], activate? }` → the deploy result.
  *
  * Sharing and permissions are the runtime's: Run Flows to start and resume, resume access
- * ("Let users resume shared flow interviews") to navigate, 404 for interviews the caller may not
+ * ("Let users resume shared flow interviews") to navigate and preview, 404 for interviews the caller may not
  * read. `version` (optimistic concurrency) makes a stale submission 409 `CONFLICT`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -152,6 +155,14 @@ export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerCo
         default:
           throw new InvalidApiInputError(`action must be NEXT, BACK, PAUSE or FINISH, not ${JSON.stringify(action)}.`, ['action']);
       }
+    },
+  });
+
+  resource(api, '/eddy/interviews/:id/preview', {
+    POST: async (request) => {
+      const body = objectBodyOf(request);
+      const runtime = await context.runtime();
+      return answer(request, await runtime.interviews.preview(actorOf(request).userId, paramsOf(request).id ?? '', valuesOf(body)));
     },
   });
 
