@@ -2,7 +2,8 @@
  * The flow runner: shows an interview's current screen from the runtime API, submits it with
  * Next/Finish, goes Back, pauses with a reason, and ends clearly — back to the record the flow
  * was launched from, or Home. Visibility and validation are the server's: the runner shows the
- * model it gets and puts each error at its field.
+ * model it gets and puts each error at its field; on a screen with visibility rules it previews
+ * the screen as the user changes it (`screen-preview.ts`), so fields appear and disappear at once.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FlowValue, NavigationAction, ScreenModel } from '../../../engine/protocol.js';
@@ -17,6 +18,7 @@ import { useSession } from '../session/session-context.js';
 import { PauseDialog, PausedConfirmation } from './pause-dialog.js';
 import { FlowText } from './rich-text.js';
 import { ScreenField } from './screen-field.js';
+import { useScreenPreview } from './screen-preview.js';
 import { initialScreenValues, submittedValues, type FieldValues } from './screen-values.js';
 import { StageProgress } from './stage-progress.js';
 
@@ -70,6 +72,8 @@ export function FlowRunner({ interviewId, recordId, initial, title }: { readonly
   const back = useReturnTarget(recordId);
   const [state, setState] = useState<RunnerState>(initial === undefined ? { kind: 'loading' } : { kind: 'view', view: initial });
   const [values, setValues] = useState<FieldValues>(initial?.kind === 'screen' ? initialScreenValues(initial.screen) : {});
+  /** User edits since the screen was shown (each one previews a reactive screen). */
+  const [edits, setEdits] = useState(0);
   const [busy, setBusy] = useState<NavigationAction | undefined>(undefined);
   const [actionError, setActionError] = useState<string | undefined>(undefined);
   const [pausing, setPausing] = useState(false);
@@ -84,6 +88,7 @@ export function FlowRunner({ interviewId, recordId, initial, title }: { readonly
       switch (view.kind) {
         case 'screen':
           setValues(initialScreenValues(view.screen));
+          setEdits(0);
           focusAfterRender.current = Object.keys(view.screen.errors).length > 0 || view.screen.pageErrors.length > 0 ? 'error' : 'heading';
           setState({ kind: 'view', view });
           break;
@@ -169,7 +174,20 @@ export function FlowRunner({ interviewId, recordId, initial, title }: { readonly
     }
   };
 
-  const onChange = useCallback((name: string, value: FlowValue) => setValues((current) => ({ ...current, [name]: value })), []);
+  const onChange = useCallback((name: string, value: FlowValue) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setEdits((count) => count + 1);
+  }, []);
+
+  // A preview replaces the screen model only: the values typed and the focus stay.
+  const applyPreview = useCallback(
+    (previewed: ScreenModel) =>
+      setState((current) =>
+        current.kind === 'view' && current.view.kind === 'screen' && current.view.screen.name === previewed.name ? { kind: 'view', view: { ...current.view, screen: previewed } } : current,
+      ),
+    [],
+  );
+  useScreenPreview(api, interviewId, state.kind === 'view' && state.view.kind === 'screen' ? state.view.screen : undefined, values, edits, applyPreview);
 
   if (state.kind === 'loading') return <Spinner label="Loading the flow" />;
   if (state.kind === 'error') {
