@@ -87,6 +87,11 @@ function toRule(row: Selectable<FlowInterviewSharingRulesTable>): SharingRuleRec
   };
 }
 
+/** PostgreSQL's `lock_not_available` (55P03): a `NOWAIT` lock found the row locked. */
+function isLockNotAvailable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
+}
+
 function serializeState(state: InterviewState): string {
   const json = JSON.stringify(state);
   if (Buffer.byteLength(json, 'utf8') > MAX_STATE_BYTES) {
@@ -148,13 +153,17 @@ export class KyselyInterviewStore implements InterviewStore {
 
   async getForUser(id: string, subject: AccessSubject, options: GetForUserOptions = {}): Promise<AccessibleInterview | undefined> {
     const interviewId = parseId(id, 'Id');
-    // FOR UPDATE (PostgreSQL): a writer locks the row as it reads it, so two resumes of one
-    // interview queue here instead of both running the flow. SQLite's BEGIN IMMEDIATE already
-    // serialises writers.
+    // FOR UPDATE NOWAIT (PostgreSQL): a writer locks the row as it reads it; a second writer of
+    // the same interview meanwhile is refused at once (CONFLICT) rather than waiting and then
+    // applying its step to whatever the first one left. SQLite's BEGIN IMMEDIATE serialises
+    // writers instead.
     const lock = options.forUpdate === true && this.#ctx.dialect === 'postgres';
     const byId = (d: Kysely<Database>) => d.selectFrom('flow_interviews').selectAll().where('Id', '=', '');
     const [row] = await (lock
-      ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate(), [interviewId])
+      ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate().noWait(), [interviewId]).catch((error: unknown) => {
+          if (isLockNotAvailable(error)) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
+          throw error;
+        })
       : runCompiled(this.#ctx, 'interviewById', byId, [interviewId]));
     if (!row) return undefined;
     const interview = toStored(row);

@@ -142,4 +142,45 @@ forEachDatabase('interview concurrency', (ctx) => {
     if (outcome === 'deleted') expect(await db.interviews.get(started.interview.Id)).toBeUndefined();
     else expect(await db.interviews.get(started.interview.Id)).toMatchObject({ CurrentElement: 'Rating', version: navigated.interview.version });
   });
+
+  it('refuses a second change without a version while another one holds the interview, rather than applying it to the new screen', async () => {
+    const db = ctx.db();
+    let release: () => void = () => undefined;
+    let reached: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const inside = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let held = false;
+    const { runtime } = await testRuntime(ctx, {
+      hooks: {
+        beforeCommit: async (operation) => {
+          if (operation !== 'navigate' || held) return;
+          held = true;
+          reached();
+          await gate;
+        },
+      },
+    });
+    await deployFixture(db, 'Account_Survey');
+    const alice = await createUser(db, 'alice');
+    const started = await runtime.interviews.start(alice.Id, 'Account_Survey');
+
+    const first = runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'NEXT', values: { First_Name: 'Ada' } });
+    await inside;
+    const second = runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'NEXT', values: { First_Name: 'Bob' } }).then(
+      (view) => view.screen?.name ?? view.awaiting,
+      (error: { code?: string }) => error.code,
+    );
+    // PostgreSQL answers the second request while the first still holds the row; SQLite queues
+    // it behind the first transaction (one writer), so it runs after the first commits.
+    const early = ctx.backend === 'postgres' ? await second : undefined;
+    release();
+    expect((await first).screen?.name).toBe('Rating');
+    if (ctx.backend === 'postgres') expect(early).toBe('CONFLICT');
+    else expect(await second).toBe('Rating');
+    expect(await db.interviews.get(started.interview.Id)).toMatchObject({ CurrentElement: 'Rating' });
+  });
 });
