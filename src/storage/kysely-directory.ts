@@ -101,6 +101,25 @@ export function descendantRoles(roles: readonly { Id: string; ParentRoleId: stri
   return out;
 }
 
+/** Whether `outer` contains the group `inner`, directly or through nested groups. */
+async function containsGroup(db: Kysely<Database>, outer: string, inner: string): Promise<boolean> {
+  const members = await db.selectFrom('group_members').select(['GroupId', 'UserOrGroupId']).execute();
+  const children = new Map<string, string[]>();
+  for (const member of members) children.set(member.GroupId, [...(children.get(member.GroupId) ?? []), member.UserOrGroupId]);
+  const seen = new Set<string>([outer]);
+  const queue = [outer];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const child of children.get(next) ?? []) {
+      if (child === inner) return true;
+      if (!seen.has(child)) {
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 /** Recomputes `group_membership` from users, roles, groups and group members. */
 export async function rebuildGroupMembership(db: Kysely<Database>): Promise<void> {
   const [users, roles, groups, members] = await Promise.all([
@@ -300,6 +319,9 @@ export class KyselyDirectory implements Directory {
       if (await db.selectFrom('flow_interviews').select('Id').where('OwnerId', '=', groupId).executeTakeFirst()) {
         throw new DeleteFailedError('This queue owns flow interviews; give them another owner first.', ['Id']);
       }
+      if (await db.selectFrom('records').select('Id').where('OwnerId', '=', groupId).executeTakeFirst()) {
+        throw new DeleteFailedError('This queue owns records; give them another owner first.', ['Id']);
+      }
       await db.deleteFrom('flow_interview_shares').where('UserOrGroupId', '=', groupId).execute();
       await db.deleteFrom('group_members').where((eb) => eb.or([eb('GroupId', '=', groupId), eb('UserOrGroupId', '=', groupId)])).execute();
       await db.deleteFrom('groups').where('Id', '=', groupId).execute();
@@ -328,6 +350,9 @@ export class KyselyDirectory implements Directory {
       const isGroup = !isUser && (await db.selectFrom('groups').select('Id').where('Id', '=', member).executeTakeFirst());
       if (!isUser && !isGroup) throw new InvalidCrossReferenceKeyError(`UserOrGroupId: invalid cross reference id: ${member}`, ['UserOrGroupId']);
       if (member === group) throw new FieldIntegrityError('A group cannot contain itself.', ['UserOrGroupId']);
+      if (isGroup && (await containsGroup(db, member, group))) {
+        throw new FieldIntegrityError(`Group ${member} already contains group ${group}, directly or through other groups; a group cannot contain itself.`, ['UserOrGroupId']);
+      }
       const existing = await db.selectFrom('group_members').selectAll().where('GroupId', '=', group).where('UserOrGroupId', '=', member).executeTakeFirst();
       if (existing) return toMember(existing);
       const row = { Id: newId(KEY_PREFIXES.GroupMember), GroupId: group, UserOrGroupId: member, SystemModstamp: this.#ctx.now() };

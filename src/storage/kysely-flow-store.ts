@@ -197,6 +197,18 @@ export class KyselyFlowStore implements FlowStore {
       if (count > 0) {
         throw new DeleteFailedError(`Flow version ${version.FullName} has ${count} paused, waiting or running interview(s); let them finish or delete them first.`);
       }
+      // A subflow frame records the version it runs (`Frame.version`) and resumes on it. Finding
+      // those reads the unfinished interviews' states: a scan, but of an admin's rare operation.
+      const inSubflows = await db
+        .selectFrom('flow_interviews')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('InterviewStatus', 'in', ['Running', 'Paused'])
+        .where('state', 'like', `%"version":"${id}"%`)
+        .executeTakeFirst();
+      const subflowCount = toCount(inSubflows?.n);
+      if (subflowCount > 0) {
+        throw new DeleteFailedError(`Flow version ${version.FullName} runs as a subflow in ${subflowCount} paused, waiting or running interview(s); let them finish or delete them first.`);
+      }
       // Finished interviews do not keep a version alive (Salesforce does not keep them at all).
       await db.deleteFrom('flow_interviews').where('FlowVersionViewId', '=', id).execute();
       await db.deleteFrom('flow_versions').where('Id', '=', id).execute();

@@ -69,4 +69,29 @@ forEachDatabase('manage users', (ctx) => {
     expect(await db.directory.getGroup(owner.Id)).toBeDefined();
     await expect(db.directory.deleteGroup((await db.directory.organizationGroup()).Id)).rejects.toMatchObject({ code: 'INVALID_OPERATION' });
   });
+
+  it('refuses a queue that owns records, and a membership that would make a group contain itself', async () => {
+    const db = ctx.db();
+    const actor = await systemActor(db);
+    const queue = await db.directory.createGroup({ Name: 'Cases Queue', Type: 'Queue' }, actor);
+    await db.records.create([{ attributes: { type: 'Case' }, Subject: 'Queued', OwnerId: queue.Id }], actor);
+    await expect(db.directory.deleteGroup(queue.Id)).rejects.toMatchObject({ code: 'DELETE_FAILED' });
+    expect(await db.directory.getGroup(queue.Id)).toBeDefined();
+
+    const first = await createUser(db, 'first', { runFlows: true });
+    const second = await createUser(db, 'second', { runFlows: true });
+    const a = await db.directory.createGroup({ Name: 'Group A', Type: 'Regular' }, actor);
+    const b = await db.directory.createGroup({ Name: 'Group B', Type: 'Regular' }, actor);
+    const c = await db.directory.createGroup({ Name: 'Group C', Type: 'Regular' }, actor);
+    await db.directory.addGroupMember(a.Id, first.Id);
+    await db.directory.addGroupMember(b.Id, second.Id);
+    await db.directory.addGroupMember(a.Id, b.Id);
+    await db.directory.addGroupMember(b.Id, c.Id);
+    await expect(db.directory.addGroupMember(b.Id, a.Id)).rejects.toMatchObject({ code: 'FIELD_INTEGRITY_EXCEPTION' });
+    await expect(db.directory.addGroupMember(c.Id, a.Id)).rejects.toMatchObject({ code: 'FIELD_INTEGRITY_EXCEPTION' });
+    expect(await db.directory.listGroupMembers(c.Id)).toEqual([]);
+    // The nesting that is allowed still gives A's members B's.
+    expect((await db.directory.accessSubject(second.Id)).groupIds).toEqual(expect.arrayContaining([a.Id, b.Id]));
+    expect((await db.directory.accessSubject(first.Id)).groupIds).not.toContain(b.Id);
+  });
 });

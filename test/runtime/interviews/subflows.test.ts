@@ -47,6 +47,8 @@ forEachDatabase('subflows', (ctx) => {
     const deployed = await deployXml(db, 'Child_Question', second);
     expect(deployed.version.Id).not.toBe(first.version.Id);
     expect((await db.flows.getDefinitionByName('Child_Question'))?.ActiveVersionId).toBe(deployed.version.Id);
+    // The version the paused frame runs cannot be deleted while the interview needs it.
+    await expect(db.flows.deleteVersion(first.version.Id)).rejects.toMatchObject({ code: 'DELETE_FAILED' });
 
     const fresh = await testRuntime(ctx);
     const resumed = await fresh.runtime.interviews.resume(alice.Id, started.interview.Id);
@@ -55,6 +57,7 @@ forEachDatabase('subflows', (ctx) => {
     await fresh.runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'NEXT', values: { Reply: 'teal' } });
     const done = await fresh.runtime.interviews.navigate(alice.Id, started.interview.Id, { action: 'FINISH' });
     expect(done).toMatchObject({ awaiting: 'finished', outputs: { answer: 'teal' } });
+    await db.flows.deleteVersion(first.version.Id);
 
     // A new interview calls the active version.
     const next = await fresh.runtime.interviews.start(alice.Id, 'Parent_With_Subflow');
