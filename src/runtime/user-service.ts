@@ -4,7 +4,7 @@
  * active user may read the directory; changing it needs Customize Application. Users, roles,
  * groups and permission sets can be named by Id or by name (`find...`).
  */
-import { InvalidApiInputError, NotFoundError } from './errors.js';
+import { InvalidApiInputError, InvalidOperationError, NotFoundError } from './errors.js';
 import type {
   FlowDefinitionRecord,
   GroupMemberRecord,
@@ -104,7 +104,13 @@ export class UserService {
     const actor = await requirePermission(this.#storage.directory, actorId, MANAGE_USERS, 'Changing users');
     const user = await this.#findUser(this.#storage, userId);
     if (user.UserType !== 'Standard') throw new InvalidApiInputError(`${user.Username} is the org's ${user.Name} user and cannot be changed.`);
-    return this.#summaryOf(this.#storage, await this.#storage.directory.updateUser(user.Id, changes, actor.user.Id));
+    const updated = await this.#storage.transaction(async (tx) => {
+      const saved = await tx.directory.updateUser(user.Id, changes, actor.user.Id);
+      // Judged on the stored value, whatever spelling of false the input used.
+      if (saved.Id === actor.user.Id && !saved.IsActive) throw new InvalidOperationError('You cannot deactivate your own user.', ['IsActive']);
+      return saved;
+    });
+    return this.#summaryOf(this.#storage, updated);
   }
 
   /**

@@ -194,7 +194,10 @@ forEachDatabase('directory API', (ctx) => {
   it('does not let a user deactivate themselves', async () => {
     const { s, admin } = await setup();
     const me = await s.db.directory.getUserByUsername('useradmin@example.com');
-    expect(errorOf(await s.call(admin, 'PATCH', `/sobjects/User/${me?.Id ?? ''}`, { IsActive: false }))).toMatchObject({ status: 400, errorCode: 'INVALID_OPERATION' });
-    expect((await s.db.directory.getUser(me?.Id ?? ''))?.IsActive).toBe(true);
+    // Every spelling the field accepts as false is refused as such; others are type errors.
+    for (const [spelling, errorCode] of [[false, 'INVALID_OPERATION'], ['false', 'INVALID_OPERATION'], [null, 'INVALID_OPERATION'], [0, 'INVALID_TYPE_ON_FIELD_IN_RECORD']] as const) {
+      expect(errorOf(await s.call(admin, 'PATCH', `/sobjects/User/${me?.Id ?? ''}`, { IsActive: spelling }))).toMatchObject({ status: 400, errorCode });
+      expect((await s.db.directory.getUser(me?.Id ?? ''))?.IsActive).toBe(true);
+    }
   });
 });

@@ -81,8 +81,11 @@ export function userHandlers(context: ServerContext): SObjectHandlers {
       const user = await directory.getUser(id);
       if (!user) throw notFound();
       if (user.UserType !== 'Standard') throw new InvalidOperationError(`${user.Username} is the org's ${user.Name} user and cannot be changed.`, ['Id']);
-      if (user.Id === actor.userId && changes.IsActive === false) throw new InvalidOperationError('You cannot deactivate your own user.', ['IsActive']);
-      await directory.updateUser(user.Id, changes as UserChanges, actor.userId);
+      await context.storage.transaction(async (tx) => {
+        const saved = await tx.directory.updateUser(user.Id, changes as UserChanges, actor.userId);
+        // Judged on the stored value, whatever spelling of false the body used ("false", 0, null).
+        if (saved.Id === actor.userId && !saved.IsActive) throw new InvalidOperationError('You cannot deactivate your own user.', ['IsActive']);
+      });
     },
   };
 }

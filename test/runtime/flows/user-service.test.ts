@@ -34,7 +34,10 @@ forEachDatabase('org bootstrap', (ctx) => {
     const grace = await users.createUser(createdAdmin!.Id, { Username: 'grace@example.com', Email: 'grace@example.com', LastName: 'Hopper', permissionSetIds: [adminSet.Id] });
     await users.updateUser(grace.user.Id, createdAdmin!.Id, { IsActive: false }); // grace deactivates admin@eddy.local
     expect((await findAdmin(db))?.Username).toBe('grace@example.com');
-    await users.updateUser(grace.user.Id, grace.user.Id, { IsActive: false });
+    // Nobody may deactivate themselves through the service, whatever spelling of false they use.
+    await expect(users.updateUser(grace.user.Id, grace.user.Id, { IsActive: false })).rejects.toMatchObject({ code: 'INVALID_OPERATION' });
+    expect((await db.directory.getUser(grace.user.Id))?.IsActive).toBe(true);
+    await db.directory.updateUser(grace.user.Id, { IsActive: false }, grace.user.Id);
     expect(await findAdmin(db)).toBeUndefined();
   });
 });
