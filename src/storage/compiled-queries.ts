@@ -20,6 +20,9 @@ export async function runCompiled<R>(
   build: (db: Kysely<Database>) => Compilable<R>,
   parameters: readonly unknown[],
 ): Promise<R[]> {
+  // Kysely's plugins (the outside-transaction guard) run when a query is compiled, not when a
+  // compiled one runs: the session checks itself here instead.
+  ctx.assertUsable?.();
   const cacheKey = `${ctx.dialect}:${key}`;
   let compiled = COMPILED.get(cacheKey);
   if (compiled === undefined) {

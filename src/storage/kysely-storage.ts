@@ -61,6 +61,8 @@ export class KyselySession implements StorageSession {
   }
 }
 
+const OUTSIDE_TRANSACTION_MESSAGE = 'The storage was used outside the open transaction: inside storage.transaction(async (tx) => ...) use tx, not storage.';
+
 /** Throws for queries made through the outer storage while a transaction is open in the same async context. */
 class OutsideTransactionGuard implements KyselyPlugin {
   readonly #inTransaction: AsyncLocalStorage<boolean>;
@@ -70,9 +72,7 @@ class OutsideTransactionGuard implements KyselyPlugin {
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.#inTransaction.getStore() === true) {
-      throw new Error('The storage was used outside the open transaction: inside storage.transaction(async (tx) => ...) use tx, not storage.');
-    }
+    if (this.#inTransaction.getStore() === true) throw new Error(OUTSIDE_TRANSACTION_MESSAGE);
     return args.node;
   }
 
@@ -104,7 +104,10 @@ export class KyselyStorage extends KyselySession implements Storage {
       }
       return base.transaction().execute((trx) => inTransaction.run(true, () => work(trx)));
     };
-    super({ db: guarded, dialect: options.dialect, now: () => clock().toISOString(), atomic: run, schemaCache });
+    const assertUsable = (): void => {
+      if (inTransaction.getStore() === true) throw new Error(OUTSIDE_TRANSACTION_MESSAGE);
+    };
+    super({ db: guarded, dialect: options.dialect, now: () => clock().toISOString(), atomic: run, schemaCache, assertUsable });
     this.db = guarded;
     this.dialect = options.dialect;
     this.#base = base;

@@ -25,4 +25,9 @@ export interface StoreContext {
   /** Runs `work` in the session's transaction, or in a new one when the session has none. */
   atomic<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   readonly schemaCache: SchemaCache;
+  /**
+   * Throws when this session may not be used now (the outer storage inside one of its own
+   * transactions). Kysely's plugin does the same for built queries; precompiled ones call this.
+   */
+  readonly assertUsable?: () => void;
 }

@@ -71,6 +71,10 @@ forEachDatabase('database', (ctx) => {
   it('refuses the outer storage and nested transactions inside a transaction', async () => {
     const db = ctx.db();
     await expect(db.transaction(async () => db.settings.getOrganization())).rejects.toThrow(/outside the open transaction/);
+    // Also for the statements compiled once and run with fresh parameters (a compiled one too).
+    await db.settings.accessRevision();
+    await expect(db.transaction(async () => db.settings.accessRevision())).rejects.toThrow(/outside the open transaction/);
+    await expect(db.transaction(async () => db.interviews.get('0Fo000000000001AAA'))).rejects.toThrow(/outside the open transaction/);
     await expect(db.transaction(async () => db.transaction(async () => 1))).rejects.toThrow(/do not nest/);
     // The storage still works afterwards.
     expect((await db.settings.getOrganization()).Name).toBe('Eddy');
