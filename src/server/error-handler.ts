@@ -87,11 +87,20 @@ export function isTransientError(error: unknown): boolean {
   return code !== undefined && TRANSIENT_CODES.has(code);
 }
 
+/** A unique index refused a write (PostgreSQL 23505; SQLite's unique or primary key constraint). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** Maps any error to a Salesforce-shaped response; `undefined` for a bug (the caller answers 500). */
 export function mapError(error: unknown): MappedError | undefined {
   if (error instanceof HttpError) return one(error.statusCode, error.errorCode, error.message, error.fields, error.headers);
   if (isRequestError(error)) return one(REQUEST_ERROR_STATUS[error.code], error.code, error.message, error.fields);
   if (isTransientError(error)) return one(503, 'SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.');
+  // Two concurrent creates of the same unique value both pass the check made before writing;
+  // the database's unique index stops the second one. That is the caller's duplicate, not a bug.
+  if (isUniqueViolation(error)) return one(400, 'DUPLICATE_VALUE', 'duplicate value found: another request has just saved the same unique value.');
   const fastify = error as Partial<FastifyError> | null;
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && typeof fastify.statusCode === 'number' && fastify.statusCode < 500) {
     const errorCode = FASTIFY_STATUS_CODES[fastify.statusCode] ?? 'INVALID_REQUEST';
