@@ -2,9 +2,9 @@
  * The interview service: start, read, preview, navigate, pause, resume, delete and list flow
  * interviews, resume waiting interviews by their alarms and by platform events.
  *
- * Every change is ONE transaction (see `docs/runtime.md`): load the interview through the one
- * access check, claim it (an optimistic `save` that bumps its version, so a concurrent writer
- * fails at once with `ConflictError` instead of running the flow twice), `step` the engine,
+ * Every change is ONE transaction (see `docs/runtime.md`): load and lock the interview through
+ * the one access check (PostgreSQL `FOR UPDATE NOWAIT`, so a concurrent writer fails at once with
+ * `ConflictError` instead of running the flow twice; SQLite serialises writers), `step` the engine,
  * answer its requests through ports bound to the transaction (record writes, actions,
  * subflows), then save the new state with its record and stage relations, its effects (outbox)
  * and its waits (jobs, subscriptions) — all committed together, or nothing.
@@ -113,7 +113,7 @@ interface Operation {
   readonly view?: AccessView;
 }
 
-/** Where {@link InterviewService.#commitRest} writes: a new row, or a claimed existing one. */
+/** Where {@link InterviewService.#commitRest} writes: a new row, or an existing one at a known version. */
 type Target =
   | { readonly kind: 'create'; readonly guid: string; readonly versionId: string; readonly ownerId: string }
   | {
@@ -398,7 +398,7 @@ export class InterviewService {
 
   /**
    * The shared body of navigate, pause and resume: one transaction that loads the interview
-   * through the access check, claims it, steps, answers requests and commits the rest.
+   * and locks it through the access check, steps, answers requests and commits the rest.
    */
   async #advance(
     name: InterviewOperation,
@@ -443,7 +443,7 @@ export class InterviewService {
   }
 
   /**
-   * Writes the interview at rest: its row (created, or saved over the claim), relations, outbox
+   * Writes the interview at rest: its row (created, or saved at the version read), relations, outbox
    * messages and waits. A failed run throws {@link RunFailed} so that the transaction rolls back.
    */
   async #commitRest(
