@@ -11,17 +11,24 @@ import { Modal } from '../../components/modal.js';
 import { useToast } from '../../components/toast.js';
 import { useSession } from '../../session/session-context.js';
 
+/** An SLDS form element's label, with the required marker. */
+function FieldLabel({ id, label, required }: { readonly id: string; readonly label: string; readonly required: boolean }) {
+  return (
+    <label className="slds-form-element__label" htmlFor={id}>
+      {required && (
+        <abbr className="slds-required" title="required">
+          *{' '}
+        </abbr>
+      )}
+      {label}
+    </label>
+  );
+}
+
 function TextField({ id, label, value, onChange, required = false, type = 'text' }: { readonly id: string; readonly label: string; readonly value: string; readonly onChange: (value: string) => void; readonly required?: boolean; readonly type?: string }) {
   return (
     <div className="slds-form-element">
-      <label className="slds-form-element__label" htmlFor={id}>
-        {required && (
-          <abbr className="slds-required" title="required">
-            *{' '}
-          </abbr>
-        )}
-        {label}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <div className="slds-form-element__control">
         <input id={id} type={type} className="slds-input" required={required} value={value} onChange={(event) => onChange(event.target.value)} />
       </div>
@@ -32,14 +39,7 @@ function TextField({ id, label, value, onChange, required = false, type = 'text'
 function SelectField({ id, label, value, onChange, children, required = false }: { readonly id: string; readonly label: string; readonly value: string; readonly onChange: (value: string) => void; readonly children: ReactNode; readonly required?: boolean }) {
   return (
     <div className="slds-form-element">
-      <label className="slds-form-element__label" htmlFor={id}>
-        {required && (
-          <abbr className="slds-required" title="required">
-            *{' '}
-          </abbr>
-        )}
-        {label}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <div className="slds-form-element__control">
         <div className="slds-select_container">
           <select id={id} className="slds-select" required={required} value={value} onChange={(event) => onChange(event.target.value)}>
