@@ -152,6 +152,7 @@ export const RUNTIME_PATHS = {
   screen: (id: string) => `/eddy/interviews/${encodeURIComponent(id)}/screen`,
   navigate: (id: string) => `/eddy/interviews/${encodeURIComponent(id)}/navigate`,
   resume: (id: string) => `/eddy/interviews/${encodeURIComponent(id)}/resume`,
+  preview: (id: string) => `/eddy/interviews/${encodeURIComponent(id)}/preview`,
   deploy: '/eddy/deploy',
 };
 
@@ -296,6 +297,12 @@ export class EddyApi {
     if (options.version !== undefined) body.version = options.version;
     if (action === 'PAUSE' && pauseReason !== undefined && pauseReason.trim() !== '') body.pauseReason = pauseReason;
     return toInterviewView(id, await this.client.request<RuntimeBody>('POST', this.client.dataPath(RUNTIME_PATHS.navigate(id)), body));
+  }
+
+  /** The shown screen as it would be with `values` entered (visibility, display text); nothing is stored. */
+  async previewScreen(id: string, values: Record<string, FlowValue>, signal?: AbortSignal): Promise<ScreenModel | undefined> {
+    const body = await this.client.request<RuntimeBody>('POST', this.client.dataPath(RUNTIME_PATHS.preview(id)), { values }, signal === undefined ? {} : { signal });
+    return body.screen;
   }
 
   /** Resumes a paused interview; answers its screen. */

@@ -23,13 +23,6 @@ export function previewValues(screen: ScreenModel, values: FieldValues): FieldVa
   return entered;
 }
 
-/** The screen as `POST /eddy/interviews/{id}/preview` renders it with `values` (nothing is stored). */
-export async function fetchScreenPreview(api: EddyApi, interviewId: string, values: FieldValues, signal: AbortSignal): Promise<ScreenModel | undefined> {
-  const path = api.client.dataPath(`/eddy/interviews/${encodeURIComponent(interviewId)}/preview`);
-  const body = await api.client.request<{ readonly screen?: ScreenModel }>('POST', path, { values }, { signal });
-  return body.screen;
-}
-
 /**
  * Previews `screen` with `values` {@link PREVIEW_DELAY_MS} after each user edit (`edits` counts
  * them; it is 0 right after a screen is shown) and hands the previewed model to `apply`. Only the
@@ -44,7 +37,7 @@ export function useScreenPreview(api: EddyApi, interviewId: string, screen: Scre
     const ticket = ++latest.current;
     const aborter = new AbortController();
     const timer = setTimeout(() => {
-      fetchScreenPreview(api, interviewId, previewValues(screen, values), aborter.signal).then(
+      api.previewScreen(interviewId, previewValues(screen, values), aborter.signal).then(
         (previewed) => {
           if (ticket === latest.current && previewed?.name === screen.name) apply(previewed);
         },
