@@ -163,8 +163,8 @@ export class AccessView implements SharingLookups {
   }
 
   /** The groups of a user (none for a queue or group Id, or an unknown user). */
-  groupsOf(userId: string): Promise<readonly string[]> {
-    return this.#memo(`groups:${userId}`, async () => ((await this.user(userId)) === undefined ? [] : (await this.subject(userId)).groupIds));
+  async groupsOf(userId: string): Promise<readonly string[]> {
+    return (await this.user(userId)) === undefined ? [] : (await this.subject(userId)).groupIds;
   }
 
   flowRestricted(definitionId: string): Promise<boolean> {
