@@ -5,8 +5,8 @@
  * checks access, steps the engine and saves it, as the REST API or the CLI would do it.
  */
 import { sql } from 'kysely';
-import type { Storage } from '../../src/runtime/ports.js';
-import type { InterviewView } from '../../src/runtime/interview-service.js';
+import type { Storage } from '../../src/runtime/ports/index.js';
+import type { InterviewView } from '../../src/runtime/interviews/interview-service.js';
 import type { EddyDatabase } from '../../src/storage/index.js';
 import type { Scratch } from '../support/bench-database.js';
 import { BENCH_FLOW, openEddyOrg, type EddyOrg } from '../support/eddy-org.js';

@@ -6,7 +6,7 @@
  * record the benchmark asks about; a few are shared to a group.
  */
 import type { Selectable } from 'kysely';
-import { KEY_PREFIXES, to18 } from '../../src/runtime/ids.js';
+import { KEY_PREFIXES, to18 } from '../../src/runtime/org/ids.js';
 import type { Database } from '../../src/storage/index.js';
 import type { BulkInserter } from './bulk-inserter.js';
 

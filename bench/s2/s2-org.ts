@@ -5,8 +5,8 @@
  * and a record whose related interviews they may partly see. The template state is a real
  * paused interview of the benchmark flow.
  */
-import { KEY_PREFIXES } from '../../src/runtime/ids.js';
-import type { UserRecord } from '../../src/runtime/ports.js';
+import { KEY_PREFIXES } from '../../src/runtime/org/ids.js';
+import type { UserRecord } from '../../src/runtime/ports/index.js';
 import { BENCH_FLOW, type EddyOrg } from '../support/eddy-org.js';
 import type { GeneratedInterview, InterviewTemplate } from './generate-interviews.js';
 import { sequentialId } from './generate-interviews.js';

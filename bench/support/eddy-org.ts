@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bootstrapOrg, DEFAULT_ADMIN_USERNAME } from '../../src/runtime/org-bootstrap.js';
-import type { Storage } from '../../src/runtime/ports.js';
+import { bootstrapOrg, DEFAULT_ADMIN_USERNAME } from '../../src/runtime/org/org-bootstrap.js';
+import type { Storage } from '../../src/runtime/ports/index.js';
 import { createRuntime, type Runtime } from '../../src/runtime/runtime.js';
 import { openDatabase, type EddyDatabase } from '../../src/storage/index.js';
 import type { Scratch } from './bench-database.js';

@@ -8,11 +8,11 @@
  */
 import type { Command } from 'commander';
 import { isRequestError } from '../runtime/errors.js';
-import { FlowService } from '../runtime/flow-service.js';
-import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin } from '../runtime/org-bootstrap.js';
-import type { UserRecord } from '../runtime/ports.js';
+import { FlowService } from '../runtime/flows/flow-service.js';
+import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin } from '../runtime/org/org-bootstrap.js';
+import type { UserRecord } from '../runtime/ports/index.js';
 import { createRuntime, type Runtime } from '../runtime/runtime.js';
-import { UserService } from '../runtime/user-service.js';
+import { UserService } from '../runtime/directory/user-service.js';
 import { openDatabase, type EddyDatabase, type OpenDatabaseOptions } from '../storage/index.js';
 import { EXIT_CODES, type CommandContext } from './command-context.js';
 

@@ -18,7 +18,7 @@ import type {
   DecisionElement,
   DecisionOutcome,
 } from '../flow-model/model.js';
-import { compileFormula, type CompiledFormula } from './formula.js';
+import { compileFormula, type CompiledFormula } from './formulas/formula.js';
 import { FlowFault } from './fault.js';
 
 /** A screen field with the screen that holds it. */

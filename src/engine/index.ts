@@ -8,14 +8,14 @@ export { migrateState, StateMigrationError } from './migrate-state.js';
 export { StepInputError, type StepInputErrorCode } from './step-input-error.js';
 export { FlowFault, type FaultCode } from './fault.js';
 export { matchesFilters } from './record-filters.js';
-export { STANDARD_COMPONENTS, componentContract, type ComponentContract, type ComponentOutput } from './screen-components.js';
-export { REQUIRED_MESSAGE, INVALID_MESSAGE, INVALID_CHOICE_MESSAGE } from './screen.js';
+export { STANDARD_COMPONENTS, componentContract, type ComponentContract, type ComponentOutput } from './screens/screen-components.js';
+export { REQUIRED_MESSAGE, INVALID_MESSAGE, INVALID_CHOICE_MESSAGE } from './screens/screen.js';
 export { ORIGIN_DATE_TIME } from './globals.js';
 export { getPath, setPath, getField } from './value-path.js';
 export type { TypedValue } from './typed-value.js';
 export { coerceValue, valueToText, isBlank, valuesEqual, compareValues, applyAssignment } from './values.js';
 export { evaluateCondition, evaluateLogic, type ConditionExtra } from './conditions.js';
-export { compileFormula, type CompiledFormula, type FormulaContext } from './formula.js';
+export { compileFormula, type CompiledFormula, type FormulaContext } from './formulas/formula.js';
 export { renderTemplate, type RenderTemplateOptions } from './template.js';
 export {
   STATE_SCHEMA_VERSION,

@@ -27,7 +27,7 @@ import { executeWait, resumeWait } from './elements/wait.js';
 import { FlowFault } from './fault.js';
 import { RECORD_KEY, RECORD_PRIOR_KEY } from './globals.js';
 import type { Awaiting, Effect, FlowValue, Frame, InterviewState, RequestResult, ScreenErrors, StepContext, StepInput } from './protocol.js';
-import { backFromScreen, currentScreen, pauseScreen, presentScreen, previewScreen, submitScreen } from './screen.js';
+import { backFromScreen, currentScreen, pauseScreen, presentScreen, previewScreen, submitScreen } from './screens/screen.js';
 import { initialiseDefaults, Scope } from './scope.js';
 import { StepInputError } from './step-input-error.js';
 import { recordValue } from './value-path.js';

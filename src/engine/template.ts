@@ -2,7 +2,7 @@
  * Text templates and texts with merge fields (display text, labels, email bodies, interview labels).
  */
 import type { Reference, Template } from '../flow-model/model.js';
-import { htmlEncode } from './formula-functions.js';
+import { htmlEncode } from './formulas/formula-functions.js';
 import type { TypedValue } from './typed-value.js';
 import { valueToText } from './values.js';
 

@@ -8,16 +8,16 @@
  * otherwise messages stay pending in the outbox, visible there.
  */
 import type { ComponentRegistry } from '../engine/protocol.js';
-import { ActionRegistry, loadActionModules } from './action-registry.js';
-import { systemClock, type Clock } from './clock.js';
-import { FlowCache } from './flow-cache.js';
-import { FlowService } from './flow-service.js';
-import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interview-service.js';
-import { createSmtpMailer, type Mailer, type SmtpMailer } from './mailer.js';
-import { OutboxWorker } from './outbox-worker.js';
-import type { LoopErrorHandler } from './polling-loop.js';
-import type { Storage } from './ports.js';
-import { Scheduler } from './scheduler.js';
+import { ActionRegistry, loadActionModules } from './actions/action-registry.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { FlowCache } from './flows/flow-cache.js';
+import { FlowService } from './flows/flow-service.js';
+import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interviews/interview-service.js';
+import { createSmtpMailer, type Mailer, type SmtpMailer } from './email/mailer.js';
+import { OutboxWorker } from './email/outbox-worker.js';
+import type { LoopErrorHandler } from './jobs/polling-loop.js';
+import type { Storage } from './ports/index.js';
+import { Scheduler } from './jobs/scheduler.js';
 
 /** What {@link createRuntime} is built from. */
 export interface RuntimeOptions {

@@ -13,9 +13,9 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { systemClock } from '../runtime/clock.js';
-import type { Clock } from '../runtime/clock.js';
-import type { Storage } from '../runtime/ports.js';
+import { systemClock } from '../runtime/ports/clock.js';
+import type { Clock } from '../runtime/ports/clock.js';
+import type { Storage } from '../runtime/ports/index.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { Authenticator, bearerTokenResolver } from './auth/authenticate.js';

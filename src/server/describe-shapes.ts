@@ -6,7 +6,7 @@
  * read the rest, so the common keys are all present.
  */
 import type { JsonValue } from '../engine/protocol.js';
-import type { FieldDescribe, FieldType, ObjectDescribe, OrgSchema } from '../runtime/org-schema.js';
+import type { FieldDescribe, FieldType, ObjectDescribe, OrgSchema } from '../runtime/org/org-schema.js';
 
 /** Child relationship names Salesforce gives that the schema does not record. */
 const CHILD_RELATIONSHIP_NAMES: Readonly<Record<string, { readonly name: string; readonly cascadeDelete: boolean }>> = {

@@ -6,9 +6,9 @@
  * accepting, finish in-flight requests, stop background work, close the database.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { systemClock } from '../runtime/clock.js';
-import type { Clock } from '../runtime/clock.js';
-import { bootstrapOrg } from '../runtime/org-bootstrap.js';
+import { systemClock } from '../runtime/ports/clock.js';
+import type { Clock } from '../runtime/ports/clock.js';
+import { bootstrapOrg } from '../runtime/org/org-bootstrap.js';
 import { createRuntime } from '../runtime/runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { openDatabase } from '../storage/index.js';

@@ -3,9 +3,9 @@
  * engine, and how to tell the server's public URL (`instance_url`, identity URLs).
  */
 import type { FastifyRequest } from 'fastify';
-import type { Clock } from '../runtime/clock.js';
-import type { OAuthStorage } from '../runtime/oauth-ports.js';
-import type { Storage } from '../runtime/ports.js';
+import type { Clock } from '../runtime/ports/clock.js';
+import type { OAuthStorage } from '../runtime/ports/oauth-store.js';
+import type { Storage } from '../runtime/ports/index.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { SoqlDatabase, SoqlEngine } from '../storage/soql/index.js';
 import type { OAuthService } from './auth/oauth-service.js';

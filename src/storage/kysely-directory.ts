@@ -15,7 +15,7 @@ import {
   DeleteFailedError,
   NotFoundError,
 } from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/ids.js';
+import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
 import type {
   Directory,
   GroupMemberRecord,
@@ -28,9 +28,9 @@ import type {
   UserChanges,
   UserRecord,
   UserRoleRecord,
-} from '../runtime/ports.js';
-import { validateRecordWrite } from '../runtime/record-validation.js';
-import type { AccessSubject, UserPermissions } from '../runtime/sharing.js';
+} from '../runtime/ports/index.js';
+import { validateRecordWrite } from '../runtime/org/record-validation.js';
+import type { AccessSubject, UserPermissions } from '../runtime/access/sharing.js';
 import type { Database, GroupMembersTable, GroupsTable, PermissionSetAssignmentsTable, PermissionSetsTable, UserRolesTable, UsersTable } from './database-schema.js';
 import { BASE_SCHEMA } from './kysely-schema-store.js';
 import { chunks, developerNameFrom, fromBool, isValidDeveloperName, toBool } from './sql-helpers.js';

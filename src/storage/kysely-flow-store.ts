@@ -11,7 +11,7 @@ import {
   LimitExceededError,
   NotFoundError,
 } from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/ids.js';
+import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
 import type {
   FlowDefinitionRecord,
   FlowStore,
@@ -19,7 +19,7 @@ import type {
   FlowVersionStatus,
   NewFlowVersion,
   StoredFlowVersion,
-} from '../runtime/ports.js';
+} from '../runtime/ports/index.js';
 import type { Database, FlowDefinitionsTable, FlowVersionsTable } from './database-schema.js';
 import { fromBool, isValidDeveloperName, parseJson, toBool, toCount } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';

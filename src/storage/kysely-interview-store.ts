@@ -16,7 +16,7 @@ import {
   LimitExceededError,
   NotFoundError,
 } from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/ids.js';
+import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
 import type {
   AccessibleInterview,
   GetForUserOptions,
@@ -36,10 +36,10 @@ import type {
   SharingRuleRecord,
   StoredInterview,
   Viewer,
-} from '../runtime/ports.js';
-import { decideInterviewAccess, interviewVisibility, maxAccess } from '../runtime/sharing.js';
-import type { AccessLevel, AccessSubject, InterviewSharingSettings, SharingModel } from '../runtime/sharing.js';
-import { INTERVIEW_STATUSES } from '../runtime/system-objects.js';
+} from '../runtime/ports/index.js';
+import { decideInterviewAccess, interviewVisibility, maxAccess } from '../runtime/access/sharing.js';
+import type { AccessLevel, AccessSubject, InterviewSharingSettings, SharingModel } from '../runtime/access/sharing.js';
+import { INTERVIEW_STATUSES } from '../runtime/org/system-objects.js';
 import type { Database, FlowInterviewSharesTable, FlowInterviewSharingRulesTable, FlowInterviewsTable } from './database-schema.js';
 import { interviewVisibilitySql } from './interview-visibility.js';
 import { readOrganization } from './kysely-settings-store.js';

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../engine/protocol.js';
 import { ConflictError } from '../runtime/errors.js';
-import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from '../runtime/ports.js';
+import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from '../runtime/ports/index.js';
 import type { OutboxTable } from './database-schema.js';
 import { addMs, isoTime } from './kysely-job-queue.js';
 import { parseJson, orderedUuid } from './sql-helpers.js';

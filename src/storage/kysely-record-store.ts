@@ -14,11 +14,11 @@ import {
   MissingArgumentError,
   NotFoundError,
 } from '../runtime/errors.js';
-import { isValidId, newId, parseId } from '../runtime/ids.js';
-import type { ObjectDescribe, OrgSchema } from '../runtime/org-schema.js';
-import type { RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, SchemaStore } from '../runtime/ports.js';
-import { validateRecordWrite } from '../runtime/record-validation.js';
-import type { ReferenceCheck, ValidatedWrite } from '../runtime/record-validation.js';
+import { isValidId, newId, parseId } from '../runtime/org/ids.js';
+import type { ObjectDescribe, OrgSchema } from '../runtime/org/org-schema.js';
+import type { RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, SchemaStore } from '../runtime/ports/index.js';
+import { validateRecordWrite } from '../runtime/org/record-validation.js';
+import type { ReferenceCheck, ValidatedWrite } from '../runtime/org/record-validation.js';
 import type { Database } from './database-schema.js';
 import { RECORD_COLUMNS, sourceOf } from './object-sources.js';
 import { selectRecordIds, selectRecords } from './record-query.js';

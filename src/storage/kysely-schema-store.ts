@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { InvalidTypeError } from '../runtime/errors.js';
-import { customObjectPrefix } from '../runtime/ids.js';
-import type { ObjectMetadataBundle } from '../runtime/object-metadata.js';
-import { buildOrgSchema } from '../runtime/org-schema.js';
-import type { CustomFieldDefinition, CustomObjectDefinition, FieldDescribe, OrgSchema, StoredCustomObject } from '../runtime/org-schema.js';
-import type { DeployObjectsResult, SchemaStore } from '../runtime/ports.js';
+import { customObjectPrefix } from '../runtime/org/ids.js';
+import type { ObjectMetadataBundle } from '../runtime/org/object-metadata.js';
+import { buildOrgSchema } from '../runtime/org/org-schema.js';
+import type { CustomFieldDefinition, CustomObjectDefinition, FieldDescribe, OrgSchema, StoredCustomObject } from '../runtime/org/org-schema.js';
+import type { DeployObjectsResult, SchemaStore } from '../runtime/ports/index.js';
 import { parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 

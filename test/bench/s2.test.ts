@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runS2Scenario } from '../../bench/s2/s2-scenario.js';
 import { sequentialId, seededRandom } from '../../bench/s2/generate-interviews.js';
 import { inProcessRunner } from '../../bench/support/task-runner.js';
-import { isValidId } from '../../src/runtime/ids.js';
+import { isValidId } from '../../src/runtime/org/ids.js';
 
 describe('S2 — paused interviews of a record', () => {
   it('measures the list by record at two sizes, with the query plan using the indexes', async () => {

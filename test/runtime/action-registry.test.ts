@@ -5,7 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionRegistry, loadActionModules, type InvocableAction } from '../../src/runtime/action-registry.js';
+import { ActionRegistry, loadActionModules, type InvocableAction } from '../../src/runtime/actions/action-registry.js';
 import type { FlowValue } from '../../src/engine/protocol.js';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtmlEntities, htmlToText, looksLikeHtml } from '../../src/runtime/html-to-text.js';
+import { decodeHtmlEntities, htmlToText, looksLikeHtml } from '../../src/runtime/email/html-to-text.js';
 
 describe('htmlToText', () => {
   it('turns paragraphs into lines and an empty paragraph into an empty line, as Salesforce rich text renders', () => {

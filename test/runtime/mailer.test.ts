@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryMailer, createSmtpMailer, MailError, type MailMessage, type SmtpMailer } from '../../src/runtime/mailer.js';
+import { createMemoryMailer, createSmtpMailer, MailError, type MailMessage, type SmtpMailer } from '../../src/runtime/email/mailer.js';
 
 interface Received {
   readonly from: string;

@@ -5,7 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
-import type { UserRecord } from '../../src/runtime/ports.js';
+import type { UserRecord } from '../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createTestServer, type TestServer } from './support/test-server.js';
 import { deployTestFlows, type TestFlows } from './support/test-flows.js';

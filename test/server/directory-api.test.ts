@@ -4,7 +4,7 @@
  * Salesforce's shape with nothing stored, and a deactivated user is locked out at once.
  */
 import { afterEach, expect, it } from 'vitest';
-import { to18 } from '../../src/runtime/ids.js';
+import { to18 } from '../../src/runtime/org/ids.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createTestServer, PASSWORD, type TestServer } from './support/test-server.js';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import { FlowService } from '../../src/runtime/flow-service.js';
+import { FlowService } from '../../src/runtime/flows/flow-service.js';
 import { forEachDatabase } from '../support/databases.js';
 import { validateJson } from './support/json-schema.js';
 import { createTestServer, type TestServer } from './support/test-server.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { to18 } from '../../src/runtime/ids.js';
+import { to18 } from '../../src/runtime/org/ids.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createUser, deployFlow, systemActor } from './seed.js';
 

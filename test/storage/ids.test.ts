@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checksumOf, customObjectPrefix, isValidId, KEY_PREFIXES, keyPrefixOf, newId, objectForPrefix, parseId, sameId, to18 } from '../../src/runtime/ids.js';
+import { checksumOf, customObjectPrefix, isValidId, KEY_PREFIXES, keyPrefixOf, newId, objectForPrefix, parseId, sameId, to18 } from '../../src/runtime/org/ids.js';
 
 describe('Salesforce-style IDs', () => {
   it('computes the case-safe suffix of a documented Salesforce ID', () => {

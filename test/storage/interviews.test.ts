@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/storage/database-schema.js';
 import { expect, it } from 'vitest';
-import { to18 } from '../../src/runtime/ids.js';
+import { to18 } from '../../src/runtime/org/ids.js';
 import type { KyselyInterviewStore } from '../../src/storage/kysely-interview-store.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createInterview, createUser, deployFlow, sampleState, systemActor } from './seed.js';

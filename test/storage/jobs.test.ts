@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import type { ClaimedJob } from '../../src/runtime/ports.js';
+import type { ClaimedJob } from '../../src/runtime/ports/index.js';
 import type { EddyDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseObjectMetadata } from '../../src/runtime/object-metadata.js';
-import type { MetadataFile } from '../../src/runtime/object-metadata.js';
+import { parseObjectMetadata } from '../../src/runtime/org/object-metadata.js';
+import type { MetadataFile } from '../../src/runtime/org/object-metadata.js';
 import { forEachDatabase } from '../support/databases.js';
 import { systemActor } from './seed.js';
 

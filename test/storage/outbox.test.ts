@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { ClaimedMessage } from '../../src/runtime/ports.js';
+import type { ClaimedMessage } from '../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../support/databases.js';
 
 forEachDatabase('outbox', (ctx) => {

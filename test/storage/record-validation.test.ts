@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrgSchema } from '../../src/runtime/org-schema.js';
-import { normalizeDateTime, validateRecordWrite } from '../../src/runtime/record-validation.js';
-import { F } from '../../src/runtime/field-builders.js';
-import { to18 } from '../../src/runtime/ids.js';
+import { buildOrgSchema } from '../../src/runtime/org/org-schema.js';
+import { normalizeDateTime, validateRecordWrite } from '../../src/runtime/org/record-validation.js';
+import { F } from '../../src/runtime/org/field-builders.js';
+import { to18 } from '../../src/runtime/org/ids.js';
 
 const schema = buildOrgSchema(
   [{ name: 'Gadget__c', label: 'Gadget', labelPlural: 'Gadgets', description: null, sharingModel: 'ReadWrite', keyPrefix: 'a00', nameField: F.text('Name', 80, { nameField: true }) }],

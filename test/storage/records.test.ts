@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { FlowRecord } from '../../src/engine/protocol.js';
-import type { RecordQuery } from '../../src/runtime/ports.js';
+import type { RecordQuery } from '../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../support/databases.js';
 import { systemActor } from './seed.js';
 

@@ -1,7 +1,7 @@
 /** Test data builders shared by the storage tests. */
 import { randomUUID } from 'node:crypto';
 import type { InterviewState } from '../../src/engine/protocol.js';
-import type { NewFlowVersion, NewInterview, StorageSession, UserRecord } from '../../src/runtime/ports.js';
+import type { NewFlowVersion, NewInterview, StorageSession, UserRecord } from '../../src/runtime/ports/index.js';
 
 /** The org's Automated Process user: the actor of setup writes in tests. */
 export async function systemActor(db: StorageSession): Promise<string> {

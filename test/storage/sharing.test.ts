@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StorageSession, StoredInterview, UserRecord } from '../../src/runtime/ports.js';
-import { decideInterviewAccess, interviewVisibility } from '../../src/runtime/sharing.js';
-import type { AccessSubject, SharingFacts } from '../../src/runtime/sharing.js';
+import type { StorageSession, StoredInterview, UserRecord } from '../../src/runtime/ports/index.js';
+import { decideInterviewAccess, interviewVisibility } from '../../src/runtime/access/sharing.js';
+import type { AccessSubject, SharingFacts } from '../../src/runtime/access/sharing.js';
 import type { EddyDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createInterview, createUser, deployFlow, systemActor } from './seed.js';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowService } from '../../src/runtime/flow-service.js';
+import { FlowService } from '../../src/runtime/flows/flow-service.js';
 import { ADMIN_PASSWORD, chromiumAvailable, launchBrowser, screenshot, signIn, startSite, type TestBrowser, type TestSite } from './support/browser-harness.js';
 
 const STEP_TIMEOUT_MS = 120_000;

@@ -6,7 +6,7 @@
  * standard user kept out of all three. Screenshots: `test-results/screenshots/setup-*.png`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowService } from '../../src/runtime/flow-service.js';
+import { FlowService } from '../../src/runtime/flows/flow-service.js';
 import { ADMIN_PASSWORD, chromiumAvailable, launchBrowser, screenshot, signIn, startSite, type TestBrowser, type TestSite } from './support/browser-harness.js';
 
 const STEP_TIMEOUT_MS = 120_000;

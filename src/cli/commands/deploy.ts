@@ -9,8 +9,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { classifyDeployFile } from '../../runtime/deploy-files.js';
-import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/deploy-result.js';
+import { classifyDeployFile } from '../../runtime/flows/deploy-files.js';
+import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/flows/deploy-result.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
 

@@ -5,8 +5,8 @@
  * `eddy flows deactivate <ApiName>`, `eddy flows delete-version <ApiName> <N>`.
  */
 import type { Command } from 'commander';
-import type { FlowSummary } from '../../runtime/flow-service.js';
-import type { FlowVersionRecord } from '../../runtime/ports.js';
+import type { FlowSummary } from '../../runtime/flows/flow-service.js';
+import type { FlowVersionRecord } from '../../runtime/ports/index.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { formatTable } from '../format-table.js';
 import { addRuntimeOptions, runWithRuntime, type RuntimeOptions } from '../open-runtime.js';

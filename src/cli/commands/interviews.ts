@@ -4,7 +4,7 @@
  * (default: the user's own), `eddy interviews show <Id> [--json]`, `eddy interviews delete <Id>`.
  */
 import type { Command } from 'commander';
-import type { FlowInterviewSummary } from '../../runtime/ports.js';
+import type { FlowInterviewSummary } from '../../runtime/ports/index.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { formatTable } from '../format-table.js';
 import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';

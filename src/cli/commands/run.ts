@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import type { FlowValue, ScreenModel } from '../../engine/protocol.js';
-import type { InterviewService, InterviewView } from '../../runtime/interview-service.js';
+import type { InterviewService, InterviewView } from '../../runtime/interviews/interview-service.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
 import { closeTerminal, promptScreen, renderFinish, TerminalClosedError, type TerminalIo } from '../terminal/index.js';

@@ -16,9 +16,9 @@
  * Users are named by username, roles/groups/permission sets by name or Id.
  */
 import type { Command } from 'commander';
-import { systemClock } from '../../runtime/clock.js';
-import type { GroupRecord, PermissionSetRecord, UserRoleRecord } from '../../runtime/ports.js';
-import type { GroupMemberSummary, UserService, UserSummary } from '../../runtime/user-service.js';
+import { systemClock } from '../../runtime/ports/clock.js';
+import type { GroupRecord, PermissionSetRecord, UserRoleRecord } from '../../runtime/ports/index.js';
+import type { GroupMemberSummary, UserService, UserSummary } from '../../runtime/directory/user-service.js';
 import { OAuthService } from '../../server/auth/oauth-service.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { formatTable } from '../format-table.js';

@@ -4,7 +4,7 @@
  * JSON forms for a `navigate` or `pause` step input.
  */
 import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/protocol.js';
-import { REQUIRED_MESSAGE } from '../../engine/screen.js';
+import { REQUIRED_MESSAGE } from '../../engine/screens/screen.js';
 import {
   answerValueOf,
   CLEAR_ANSWER,

@@ -6,7 +6,7 @@
  */
 import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/protocol.js';
 import { formatNumber, valueToText } from '../../engine/values.js';
-import { htmlToText, looksLikeHtml } from '../../runtime/html-to-text.js';
+import { htmlToText, looksLikeHtml } from '../../runtime/email/html-to-text.js';
 import { answerValueOf, compoundPartsOf, inputKindOf, isBlankValue, isRequiredField, outputOf, selectedChoiceIndexes } from './field-answer.js';
 
 /** Text fit for the terminal: HTML converted to plain text, control characters removed. */

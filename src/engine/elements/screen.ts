@@ -2,7 +2,7 @@
 import type { ScreenElement } from '../../flow-model/model.js';
 import type { ElementContext, Outcome } from '../element-outcome.js';
 import type { RequestResult } from '../protocol.js';
-import { resumeScreenQuery } from '../screen.js';
+import { resumeScreenQuery } from '../screens/screen.js';
 
 /** Shows the screen (after fetching any record choices it needs). */
 export function executeScreen(_element: ScreenElement, ctx: ElementContext): Outcome {

@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { JsonValue } from '../../engine/protocol.js';
-import { sameId } from '../../runtime/ids.js';
-import type { UserRecord } from '../../runtime/ports.js';
+import { sameId } from '../../runtime/org/ids.js';
+import type { UserRecord } from '../../runtime/ports/index.js';
 import { notFound } from '../http-errors.js';
 import { paramsOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

@@ -24,9 +24,9 @@ import {
   InvalidOperationError,
   NotFoundError,
 } from '../../runtime/errors.js';
-import { sameId } from '../../runtime/ids.js';
-import type { NewUser, UserChanges } from '../../runtime/ports.js';
-import { validateRecordWrite } from '../../runtime/record-validation.js';
+import { sameId } from '../../runtime/org/ids.js';
+import type { NewUser, UserChanges } from '../../runtime/ports/index.js';
+import { validateRecordWrite } from '../../runtime/org/record-validation.js';
 import { actorOf, type Actor } from '../auth/authenticate.js';
 import { notFound } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';

@@ -6,8 +6,8 @@
  * Customize Application (403) — the same rules `FlowService` and the sharing module apply.
  */
 import { InsufficientAccessError } from '../../runtime/errors.js';
-import type { FlowDefinitionRecord, FlowStore } from '../../runtime/ports.js';
-import type { AccessSubject } from '../../runtime/sharing.js';
+import type { FlowDefinitionRecord, FlowStore } from '../../runtime/ports/index.js';
+import type { AccessSubject } from '../../runtime/access/sharing.js';
 
 /** Whether the subject may read flow metadata at all. */
 export function canReadFlows(subject: AccessSubject): boolean {

@@ -10,8 +10,8 @@
  */
 import type { JsonValue } from '../../engine/protocol.js';
 import { InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, InvalidTypeError } from '../../runtime/errors.js';
-import { normaliseFlowDescription } from '../../runtime/flow-service.js';
-import type { FlowDefinitionRecord, FlowVersionRecord } from '../../runtime/ports.js';
+import { normaliseFlowDescription } from '../../runtime/flows/flow-service.js';
+import type { FlowDefinitionRecord, FlowVersionRecord } from '../../runtime/ports/index.js';
 import { parseSoql } from '../../storage/soql/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, recordAttributes } from '../describe-shapes.js';

@@ -13,7 +13,7 @@
  */
 import type { FlowValue, JsonValue } from '../../engine/protocol.js';
 import { InsufficientAccessError, InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidFieldError, NotFoundError, RequiredFieldMissingError } from '../../runtime/errors.js';
-import { newId } from '../../runtime/ids.js';
+import { newId } from '../../runtime/org/ids.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, recordAttributes } from '../describe-shapes.js';
 import type { ServerContext } from '../server-context.js';

@@ -4,8 +4,8 @@
  * view (the record, what it awaits, its screen model, wait, outputs or fault, its flow's label).
  */
 import type { JsonValue } from '../../engine/protocol.js';
-import type { InterviewView } from '../../runtime/interview-service.js';
-import type { FlowInterviewSummary } from '../../runtime/ports.js';
+import type { InterviewView } from '../../runtime/interviews/interview-service.js';
+import type { FlowInterviewSummary } from '../../runtime/ports/index.js';
 import { recordAttributes } from '../describe-shapes.js';
 
 /** FlowInterview fields as the describe lists them, in order (Eddy's own fields are left out). */

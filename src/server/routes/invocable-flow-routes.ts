@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowValue, JsonValue } from '../../engine/protocol.js';
 import type { FlowDataType, VariableResource } from '../../flow-model/model.js';
 import { InvalidApiInputError, isRequestError, LimitExceededError, MissingArgumentError } from '../../runtime/errors.js';
-import type { FlowDefinitionRecord } from '../../runtime/ports.js';
+import type { FlowDefinitionRecord } from '../../runtime/ports/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { notFound } from '../http-errors.js';
 import { paramsOf, resource } from '../resource.js';

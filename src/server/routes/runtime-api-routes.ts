@@ -21,9 +21,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowValue, JsonValue } from '../../engine/protocol.js';
 import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MissingArgumentError, NotFoundError } from '../../runtime/errors.js';
-import type { InterviewListRequest, InterviewView } from '../../runtime/interview-service.js';
+import type { InterviewListRequest, InterviewView } from '../../runtime/interviews/interview-service.js';
 import type { Runtime } from '../../runtime/runtime.js';
-import type { DeployFile } from '../../runtime/deploy-result.js';
+import type { DeployFile } from '../../runtime/flows/deploy-result.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

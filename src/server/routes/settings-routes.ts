@@ -16,10 +16,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError } from '../../runtime/errors.js';
-import type { OutboxStatus } from '../../runtime/ports.js';
-import { SettingsService } from '../../runtime/settings-service.js';
-import type { FlowSettingsChanges } from '../../runtime/settings-service.js';
-import type { SharingModel } from '../../runtime/sharing.js';
+import type { OutboxStatus } from '../../runtime/ports/index.js';
+import { SettingsService } from '../../runtime/org/settings-service.js';
+import type { FlowSettingsChanges } from '../../runtime/org/settings-service.js';
+import type { SharingModel } from '../../runtime/access/sharing.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

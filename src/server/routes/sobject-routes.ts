@@ -14,8 +14,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FlowRecord, JsonValue } from '../../engine/protocol.js';
 import { InvalidFieldForInsertUpdateError } from '../../runtime/errors.js';
-import { parseId, sameId } from '../../runtime/ids.js';
-import type { ObjectDescribe, OrgSchema } from '../../runtime/org-schema.js';
+import { parseId, sameId } from '../../runtime/org/ids.js';
+import type { ObjectDescribe, OrgSchema } from '../../runtime/org/org-schema.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, describeObject, recordAttributes } from '../describe-shapes.js';
 import { HttpError, notFound } from '../http-errors.js';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRequestError } from '../../runtime/errors.js';
-import type { UserRecord } from '../../runtime/ports.js';
+import type { UserRecord } from '../../runtime/ports/index.js';
 import { HttpError, invalidSession, OAuthError } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { checkCsrf, CSRF_COOKIE, csrfTokenFor, isCrossOrigin, serializeCookie, SESSION_COOKIE, sessionTokenOf } from './web-session.js';

@@ -17,8 +17,8 @@ import type { FieldType as SelectItem, FunctionExp, OrderByClause, Query } from 
 import { sql } from 'kysely';
 import type { MalformedQueryError } from '../../runtime/errors.js';
 import { InvalidTypeError, NumberOutsideValidRangeError } from '../../runtime/errors.js';
-import { F } from '../../runtime/field-builders.js';
-import type { FieldDescribe, ObjectDescribe } from '../../runtime/org-schema.js';
+import { F } from '../../runtime/org/field-builders.js';
+import type { FieldDescribe, ObjectDescribe } from '../../runtime/org/org-schema.js';
 import type { ValueKind } from '../object-sources.js';
 import { classOf, ignoresCase, WhereCompiler } from './compile-where.js';
 import type { WhereScope } from './compile-where.js';

@@ -13,8 +13,8 @@
 import type { ConditionWithValueQuery, FunctionExp, LiteralType, Query, ValueQueryCondition } from '@jetstreamapp/soql-parser-js';
 import { sql } from 'kysely';
 import { InvalidQueryFilterOperatorError, MalformedQueryError } from '../../runtime/errors.js';
-import { parseId } from '../../runtime/ids.js';
-import type { FieldDescribe } from '../../runtime/org-schema.js';
+import { parseId } from '../../runtime/org/ids.js';
+import type { FieldDescribe } from '../../runtime/org/org-schema.js';
 import { dateLiteralRange, startOfDayUtc } from './date-literals.js';
 import type { DateRange } from './date-literals.js';
 import type { ResolvedField } from './field-paths.js';

@@ -13,8 +13,8 @@
  */
 import { sql } from 'kysely';
 import { InvalidFieldError } from '../../runtime/errors.js';
-import { F } from '../../runtime/field-builders.js';
-import type { FieldDescribe, ObjectDescribe } from '../../runtime/org-schema.js';
+import { F } from '../../runtime/org/field-builders.js';
+import type { FieldDescribe, ObjectDescribe } from '../../runtime/org/org-schema.js';
 import { fieldExpression, sourceOf, valueKindOf } from '../object-sources.js';
 import type { ObjectSource, ValueKind } from '../object-sources.js';
 import { soqlErrorMessage, locateToken } from './parse-soql.js';

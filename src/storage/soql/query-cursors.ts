@@ -11,7 +11,7 @@
  * process, answers `INVALID_QUERY_LOCATOR`. A shared store can implement {@link QueryCursorStore}.
  */
 import { InvalidQueryLocatorError } from '../../runtime/errors.js';
-import { newId } from '../../runtime/ids.js';
+import { newId } from '../../runtime/org/ids.js';
 
 /** Salesforce's key prefix of query locators. */
 export const QUERY_LOCATOR_PREFIX = '01g';

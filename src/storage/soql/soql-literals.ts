@@ -6,7 +6,7 @@
  * an error.
  */
 import { MalformedQueryError } from '../../runtime/errors.js';
-import { isValidDate, normalizeDateTime } from '../../runtime/record-validation.js';
+import { isValidDate, normalizeDateTime } from '../../runtime/org/record-validation.js';
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 

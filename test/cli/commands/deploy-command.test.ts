@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeployResult } from '../../../src/runtime/deploy-result.js';
+import type { DeployResult } from '../../../src/runtime/flows/deploy-result.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
 const CLI_TEST_TIMEOUT_MS = 120_000;

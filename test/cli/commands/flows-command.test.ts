@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
-import type { FlowSummary } from '../../../src/runtime/flow-service.js';
-import type { FlowVersionRecord } from '../../../src/runtime/ports.js';
+import type { FlowSummary } from '../../../src/runtime/flows/flow-service.js';
+import type { FlowVersionRecord } from '../../../src/runtime/ports/index.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
 const CLI_TEST_TIMEOUT_MS = 120_000;

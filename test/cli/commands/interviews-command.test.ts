@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
-import type { InterviewView } from '../../../src/runtime/interview-view.js';
+import type { InterviewView } from '../../../src/runtime/interviews/interview-view.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
 const CLI_TEST_TIMEOUT_MS = 180_000;

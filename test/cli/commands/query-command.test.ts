@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
-import { bootstrapOrg, findAdmin } from '../../../src/runtime/org-bootstrap.js';
+import { bootstrapOrg, findAdmin } from '../../../src/runtime/org/org-bootstrap.js';
 import { REPO_ROOT } from '../run-eddy.js';
 import { TempOrg } from './support.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GroupMemberSummary, UserSummary } from '../../../src/runtime/user-service.js';
-import type { PermissionSetRecord, UserRoleRecord } from '../../../src/runtime/ports.js';
+import type { GroupMemberSummary, UserSummary } from '../../../src/runtime/directory/user-service.js';
+import type { PermissionSetRecord, UserRoleRecord } from '../../../src/runtime/ports/index.js';
 import { TempOrg } from './support.js';
 
 const CLI_TEST_TIMEOUT_MS = 120_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALSE, NULL, date, dateMsOf, dateTime, number, text, time } from '../../../src/engine/formula-value.js';
+import { FALSE, NULL, date, dateMsOf, dateTime, number, text, time } from '../../../src/engine/formulas/formula-value.js';
 import { faultOf, run, v } from './formula-helpers.js';
 
 describe('dateMsOf', () => {

@@ -1,8 +1,8 @@
 /** Shared helpers for formula tests: a resolver over a plain map of variables. */
 import type { FlowDataType, Reference } from '../../../src/flow-model/model.js';
 import { FlowFault } from '../../../src/engine/fault.js';
-import { compileFormula } from '../../../src/engine/formula.js';
-import type { FormulaContext } from '../../../src/engine/formula.js';
+import { compileFormula } from '../../../src/engine/formulas/formula.js';
+import type { FormulaContext } from '../../../src/engine/formulas/formula.js';
 import type { FlowValue } from '../../../src/engine/protocol.js';
 import type { TypedValue } from '../../../src/engine/typed-value.js';
 

@@ -8,7 +8,7 @@ import {
   parseFormula,
   rewriteMergeFields,
 } from '../../../src/flow-model/formula-syntax.js';
-import { FORMULA_FUNCTIONS } from '../../../src/engine/formula-functions.js';
+import { FORMULA_FUNCTIONS } from '../../../src/engine/formulas/formula-functions.js';
 
 function syntaxError(expression: string): FormulaSyntaxError {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormula } from '../../../src/engine/formula.js';
+import { compileFormula } from '../../../src/engine/formulas/formula.js';
 import type { Reference } from '../../../src/flow-model/model.js';
 import { NOW, faultOf, resolver, run, v } from './formula-helpers.js';
 

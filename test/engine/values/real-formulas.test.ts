@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FlowFault } from '../../../src/engine/fault.js';
-import { compileFormula } from '../../../src/engine/formula.js';
+import { compileFormula } from '../../../src/engine/formulas/formula.js';
 import type { FlowValue } from '../../../src/engine/protocol.js';
 import { UNSUPPORTED_FORMULA_FUNCTIONS, formulaFunctions } from '../../../src/flow-model/formula-syntax.js';
 import type { FlowDataType } from '../../../src/flow-model/model.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../src/flow-model/references.js';
-import { compileFormula } from '../../../src/engine/formula.js';
+import { compileFormula } from '../../../src/engine/formulas/formula.js';
 import { renderTemplate } from '../../../src/engine/template.js';
 import { NOW, resolver, v } from './formula-helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { FlowService } from '../../../src/runtime/flow-service.js';
+import { FlowService } from '../../../src/runtime/flows/flow-service.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createInterview } from '../../storage/seed.js';
 import { filesMatching, readFolder, setUpOrg } from './support.js';

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeployFile } from '../../../src/runtime/deploy-result.js';
-import { bootstrapOrg, findAdmin } from '../../../src/runtime/org-bootstrap.js';
-import type { Storage, UserRecord } from '../../../src/runtime/ports.js';
+import type { DeployFile } from '../../../src/runtime/flows/deploy-result.js';
+import { bootstrapOrg, findAdmin } from '../../../src/runtime/org/org-bootstrap.js';
+import type { Storage, UserRecord } from '../../../src/runtime/ports/index.js';
 
 /** The SFDX fixture project (`test/fixtures/sfdx-project`). */
 export const FIXTURE_PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/sfdx-project');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { FlowService } from '../../../src/runtime/flow-service.js';
-import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin, STANDARD_PERMISSION_SETS } from '../../../src/runtime/org-bootstrap.js';
-import { UserService } from '../../../src/runtime/user-service.js';
+import { FlowService } from '../../../src/runtime/flows/flow-service.js';
+import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin, STANDARD_PERMISSION_SETS } from '../../../src/runtime/org/org-bootstrap.js';
+import { UserService } from '../../../src/runtime/directory/user-service.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { filesMatching, readFolder, setUpOrg } from './support.js';
 

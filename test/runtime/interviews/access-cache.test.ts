@@ -6,7 +6,7 @@
  * operation obeys it.
  */
 import { expect, it } from 'vitest';
-import { accessCacheFor } from '../../../src/runtime/access-cache.js';
+import { accessCacheFor } from '../../../src/runtime/access/access-cache.js';
 import { forEachDatabase, type DatabaseContext } from '../../support/databases.js';
 import { createAccount, createUser, deployFixture, systemActor, testRuntime } from './support/runtime-harness.js';
 

@@ -3,7 +3,7 @@
  * interview service, with users who may and users who may not.
  */
 import { expect, it } from 'vitest';
-import type { UserRecord } from '../../../src/runtime/ports.js';
+import type { UserRecord } from '../../../src/runtime/ports/index.js';
 import type { Runtime } from '../../../src/runtime/runtime.js';
 import { forEachDatabase, type DatabaseContext } from '../../support/databases.js';
 import { createAccount, createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime, type UserSpec } from './support/runtime-harness.js';

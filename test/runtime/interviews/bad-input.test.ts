@@ -4,7 +4,7 @@
  * allowed, an invalid current record, another user's interview, stale versions.
  */
 import { expect, it } from 'vitest';
-import type { StorageSession } from '../../../src/runtime/ports.js';
+import type { StorageSession } from '../../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createAccount, createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime } from './support/runtime-harness.js';
 

@@ -4,7 +4,7 @@
  * itself (not the flow) changes nothing and is not blamed on the interview.
  */
 import { expect, it } from 'vitest';
-import { ActionRegistry } from '../../../src/runtime/action-registry.js';
+import { ActionRegistry } from '../../../src/runtime/actions/action-registry.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, deployXml, fixtureXml, testRuntime } from './support/runtime-harness.js';
 

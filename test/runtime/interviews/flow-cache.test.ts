@@ -1,6 +1,6 @@
 /** The flow cache: one compile per version, bounded, and versions that cannot run refused. */
 import { expect, it } from 'vitest';
-import { FlowCache } from '../../../src/runtime/flow-cache.js';
+import { FlowCache } from '../../../src/runtime/flows/flow-cache.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { deployFixture, deployXml, fixtureXml } from './support/runtime-harness.js';
 

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, expect, it } from 'vitest';
-import { MailError } from '../../../src/runtime/mailer.js';
+import { MailError } from '../../../src/runtime/email/mailer.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime } from './support/runtime-harness.js';
 

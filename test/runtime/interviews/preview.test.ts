@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import type { ScreenFieldModel } from '../../../src/engine/protocol.js';
-import type { InterviewView } from '../../../src/runtime/interview-service.js';
+import type { InterviewView } from '../../../src/runtime/interviews/interview-service.js';
 import { forEachDatabase, type DatabaseContext } from '../../support/databases.js';
 import { createUser, deployFixture, testRuntime } from './support/runtime-harness.js';
 

@@ -3,8 +3,8 @@
  * from now, on the real clock, without anyone calling it.
  */
 import { expect, it, vi } from 'vitest';
-import { systemClock } from '../../../src/runtime/clock.js';
-import { DEFAULT_SCHEDULER_INTERVAL_MS } from '../../../src/runtime/scheduler.js';
+import { systemClock } from '../../../src/runtime/ports/clock.js';
+import { DEFAULT_SCHEDULER_INTERVAL_MS } from '../../../src/runtime/jobs/scheduler.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, testRuntime } from '../interviews/support/runtime-harness.js';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFlowXml } from '../../../src/flow-model/parse-flow-xml.js';
-import type { FlowDefinitionRecord, StorageSession } from '../../../src/runtime/ports.js';
+import type { FlowDefinitionRecord, StorageSession } from '../../../src/runtime/ports/index.js';
 import { demoFlowFiles } from '../../../src/server/demo/demo-org.js';
 
 const WAIT_FLOW = fileURLToPath(new URL('../../fixtures/runtime/Wait_For_Shipment.flow-meta.xml', import.meta.url));

@@ -8,7 +8,7 @@ import { buildServer } from '../../../src/server/app.js';
 import type { ServerOptions } from '../../../src/server/app.js';
 import { PasswordHasher } from '../../../src/server/auth/password-hasher.js';
 import type { TokenResponse } from '../../../src/server/auth/oauth-service.js';
-import type { UserRecord } from '../../../src/runtime/ports.js';
+import type { UserRecord } from '../../../src/runtime/ports/index.js';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import type { TestClock } from '../../support/databases.js';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Database } from '../../../src/storage/database-schema.js';
-import { to18 } from '../../../src/runtime/ids.js';
+import { to18 } from '../../../src/runtime/org/ids.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { buildSoqlOrg, ids } from './soql-org.js';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Viewer } from '../../../src/runtime/ports.js';
+import type { Viewer } from '../../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { buildSoqlOrg } from './soql-org.js';
 import type { SoqlOrg } from './soql-org.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { to18 } from '../../../src/runtime/ids.js';
+import { to18 } from '../../../src/runtime/org/ids.js';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import { MemoryQueryCursorStore, parseLocator, SoqlEngine } from '../../../src/storage/soql/index.js';
 import type { QueryResult } from '../../../src/storage/soql/index.js';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { parseObjectMetadata } from '../../../src/runtime/object-metadata.js';
-import type { MetadataFile } from '../../../src/runtime/object-metadata.js';
+import { parseObjectMetadata } from '../../../src/runtime/org/object-metadata.js';
+import type { MetadataFile } from '../../../src/runtime/org/object-metadata.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { buildSoqlOrg, createRecord, ids } from './soql-org.js';
 import type { SoqlOrg } from './soql-org.js';

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { FlowService } from '../../../src/runtime/flow-service.js';
+import { FlowService } from '../../../src/runtime/flows/flow-service.js';
 import { startServer, type RunningServer } from '../../../src/server/main.js';
 import { UI_DEMO_FLOWS_FOLDER } from '../../../src/runtime/demo/demo-flows.js';
 

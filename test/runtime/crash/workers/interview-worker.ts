@@ -8,7 +8,7 @@
  * Usage: interview-worker.ts '<json config>' — see {@link WorkerConfig}.
  */
 import { appendFileSync } from 'node:fs';
-import { ActionRegistry } from '../../../../src/runtime/action-registry.js';
+import { ActionRegistry } from '../../../../src/runtime/actions/action-registry.js';
 import { createRuntime } from '../../../../src/runtime/runtime.js';
 import { openDatabase } from '../../../../src/storage/open-database.js';
 

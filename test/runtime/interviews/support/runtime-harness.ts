@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFlowXml } from '../../../../src/flow-model/parse-flow-xml.js';
-import { ActionRegistry } from '../../../../src/runtime/action-registry.js';
-import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/mailer.js';
-import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecord } from '../../../../src/runtime/ports.js';
+import { ActionRegistry } from '../../../../src/runtime/actions/action-registry.js';
+import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/email/mailer.js';
+import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecord } from '../../../../src/runtime/ports/index.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../../../src/runtime/runtime.js';
 import type { DatabaseContext } from '../../../support/databases.js';
 

@@ -1,0 +1,119 @@
+/**
+ * What a deploy reports: one entry per flow file and per object or field file, and a summary.
+ * Plain data, printed by the CLI and returned as JSON by the API.
+ */
+import type { Diagnostic } from '../../flow-model/model.js';
+import type { ObjectMetadataDiagnostic } from '../org/object-metadata.js';
+import type { FlowVersionStatus } from '../ports/index.js';
+
+/** A metadata file to deploy: its path (used to recognise what it is) and its text. */
+export interface DeployFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * What happened to a flow file: a new flow (`created`), a new version of a known flow
+ * (`updated`), the same source as the latest version so no new version (`unchanged`, only with
+ * `skipUnchanged`), or nothing stored (`refused`, with the `reason`).
+ */
+export type FlowDeployStatus = 'created' | 'updated' | 'unchanged' | 'refused';
+
+/** The outcome for one flow file. */
+export interface FlowDeployResult {
+  readonly path: string;
+  /** The flow's API name (from the file name). */
+  readonly apiName: string;
+  readonly status: FlowDeployStatus;
+  /** The stored version (absent when refused). */
+  readonly versionId?: string;
+  readonly versionNumber?: number;
+  /** The version's status after the deploy. */
+  readonly versionStatus?: FlowVersionStatus;
+  /** Whether activation was asked for (`--activate`, or `<status>Active</status>` in the file). */
+  readonly activationRequested: boolean;
+  /** Whether the version is the active one after the deploy. */
+  readonly activated: boolean;
+  /** Why the file was refused, or why it was not activated when activation was asked for. */
+  readonly reason?: string;
+  /** Parse and validation findings (errors make the version an InvalidDraft). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What happened to an object or field file: stored anew, stored over an older definition, skipped, or refused. */
+export type ObjectDeployStatus = 'created' | 'updated' | 'ignored' | 'refused';
+
+/** The outcome for one object (`objects/X__c/X__c.object-meta.xml`) or field (`objects/X/fields/Y.field-meta.xml`) file. */
+export interface ObjectFileDeployResult {
+  readonly path: string;
+  readonly kind: 'object' | 'field';
+  /** `Animal__c`, or `Animal__c.Breed__c` for a field. */
+  readonly name: string;
+  readonly status: ObjectDeployStatus;
+  readonly reason?: string;
+  readonly diagnostics: readonly ObjectMetadataDiagnostic[];
+}
+
+/** The object metadata part of a deploy. */
+export interface ObjectsDeployResult {
+  readonly files: readonly ObjectFileDeployResult[];
+  readonly createdObjects: readonly string[];
+  readonly updatedObjects: readonly string[];
+  /** `Object.Field` names. */
+  readonly createdFields: readonly string[];
+  readonly updatedFields: readonly string[];
+}
+
+/** A file that is neither a flow nor object metadata (a layout, an Apex class, ...): not deployed. */
+export interface IgnoredFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** Counts over a deploy. `activated` counts files asked to be active whose version is active after it. */
+export interface DeploySummary {
+  readonly flows: { readonly created: number; readonly updated: number; readonly unchanged: number; readonly refused: number; readonly activated: number; readonly activationRefused: number; readonly invalid: number };
+  readonly objects: { readonly created: number; readonly updated: number; readonly ignored: number; readonly refused: number };
+  readonly fields: { readonly created: number; readonly updated: number; readonly ignored: number; readonly refused: number };
+  readonly ignoredFiles: number;
+  /** Whether everything asked for happened: no file refused and no activation refused. */
+  readonly ok: boolean;
+}
+
+/** The result of `FlowService.deploy`. */
+export interface DeployResult {
+  readonly flows: readonly FlowDeployResult[];
+  readonly objects: ObjectsDeployResult;
+  readonly ignored: readonly IgnoredFile[];
+  readonly summary: DeploySummary;
+}
+
+/** Counts the results into a {@link DeploySummary}. */
+export function summariseDeploy(flows: readonly FlowDeployResult[], objects: ObjectsDeployResult, ignored: readonly IgnoredFile[]): DeploySummary {
+  const count = <T>(items: readonly T[], test: (item: T) => boolean): number => items.filter(test).length;
+  const objectFiles = objects.files.filter((f) => f.kind === 'object');
+  const fieldFiles = objects.files.filter((f) => f.kind === 'field');
+  const tally = (files: readonly ObjectFileDeployResult[]) => ({
+    created: count(files, (f) => f.status === 'created'),
+    updated: count(files, (f) => f.status === 'updated'),
+    ignored: count(files, (f) => f.status === 'ignored'),
+    refused: count(files, (f) => f.status === 'refused'),
+  });
+  const activationRefused = count(flows, (f) => f.status !== 'refused' && f.activationRequested && !f.activated);
+  const refused = count(flows, (f) => f.status === 'refused');
+  const summary = {
+    flows: {
+      created: count(flows, (f) => f.status === 'created'),
+      updated: count(flows, (f) => f.status === 'updated'),
+      unchanged: count(flows, (f) => f.status === 'unchanged'),
+      refused,
+      activated: count(flows, (f) => f.activated && f.activationRequested),
+      activationRefused,
+      invalid: count(flows, (f) => f.versionStatus === 'InvalidDraft'),
+    },
+    objects: tally(objectFiles),
+    fields: tally(fieldFiles),
+    ignoredFiles: ignored.length,
+  };
+  return { ...summary, ok: refused === 0 && activationRefused === 0 && summary.objects.refused === 0 && summary.fields.refused === 0 };
+}
