@@ -46,7 +46,7 @@ export async function openEddyOrg(scratch: Scratch, options: EddyOrgOptions = {}
     await bootstrapOrg(database);
     const admin = await database.directory.getUserByUsername(DEFAULT_ADMIN_USERNAME);
     if (admin === undefined) throw new Error('The org has no administrator after bootstrap.');
-    const runtime = await createRuntime({ storage: options.wrapStorage?.(database) ?? database, env: {} });
+    const runtime = await createRuntime({ storage: options.wrapStorage?.(database) ?? database });
     const deployed = await runtime.flows?.deploy(admin.Id, [{ path: `flows/${BENCH_FLOW}.flow-meta.xml`, content: readFileSync(BENCH_FLOW_FILE, 'utf8') }], { activate: true });
     if (deployed === undefined || !deployed.summary.ok || deployed.flows[0]?.activated !== true) {
       throw new Error(`The benchmark flow did not deploy: ${JSON.stringify(deployed?.flows[0] ?? 'no flow service')}`);

@@ -7,13 +7,14 @@
  * with exit code 1.
  */
 import type { Command } from 'commander';
+import { createConfiguredRuntime, databaseLocation, readConfig } from '../adapters/index.js';
 import { isRequestError } from '../runtime/errors.js';
 import { FlowService } from '../runtime/flows/flow-service.js';
 import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin } from '../runtime/org/org-bootstrap.js';
 import type { UserRecord } from '../runtime/ports/index.js';
-import { createRuntime, type Runtime } from '../runtime/runtime.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { UserService } from '../runtime/directory/user-service.js';
-import { openDatabase, type EddyDatabase, type OpenDatabaseOptions } from '../storage/index.js';
+import { openDatabase, type EddyDatabase } from '../storage/index.js';
 import { EXIT_CODES, type CommandContext } from './command-context.js';
 
 /** The options every command that uses the org accepts. */
@@ -52,12 +53,6 @@ export function addRuntimeOptions(command: Command): Command {
     .option('--as <username>', `act as this user (default: the org's administrator, ${DEFAULT_ADMIN_USERNAME})`);
 }
 
-/** Where `--database` points, as `openDatabase` options (no value: `DATABASE_URL` or the default file). */
-export function databaseOptions(database: string | undefined): OpenDatabaseOptions {
-  if (database === undefined || database === '') return {};
-  if (/^(?:postgres(?:ql)?|sqlite):/i.test(database)) return { url: database };
-  return { file: database };
-}
 
 async function resolveActor(storage: EddyDatabase, as: string | undefined): Promise<UserRecord> {
   if (as === undefined) {
@@ -73,7 +68,8 @@ async function resolveActor(storage: EddyDatabase, as: string | undefined): Prom
 
 /** Opens the org for a command: database, bootstrap, services and the acting user. */
 export async function openCliSession(options: RuntimeOptions): Promise<CliSession> {
-  const storage = await openDatabase(databaseOptions(options.database));
+  const config = readConfig();
+  const storage = await openDatabase(databaseLocation(options.database ?? config.databaseUrl));
   try {
     await bootstrapOrg(storage);
     const actor = await resolveActor(storage, options.as);
@@ -83,7 +79,7 @@ export async function openCliSession(options: RuntimeOptions): Promise<CliSessio
       flows: new FlowService(storage),
       users: new UserService(storage),
       actor,
-      runtime: () => (runtime ??= createRuntime({ storage })),
+      runtime: () => (runtime ??= createConfiguredRuntime({ storage, smtpUrl: config.smtpUrl })),
       async close() {
         try {
           if (runtime !== undefined) await (await runtime).stop();

@@ -8,12 +8,12 @@
  * otherwise messages stay pending in the outbox, visible there.
  */
 import type { ComponentRegistry } from '../engine/protocol.js';
-import { ActionRegistry, loadActionModules } from './actions/action-registry.js';
+import { ActionRegistry } from './actions/action-registry.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { FlowCache } from './flows/flow-cache.js';
 import { FlowService } from './flows/flow-service.js';
 import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interviews/interview-service.js';
-import { createSmtpMailer, type Mailer, type SmtpMailer } from './email/mailer.js';
+import type { Mailer } from './ports/mailer.js';
 import { OutboxWorker } from './email/outbox-worker.js';
 import type { LoopErrorHandler } from './jobs/polling-loop.js';
 import type { Storage } from './ports/index.js';
@@ -24,12 +24,10 @@ export interface RuntimeOptions {
   readonly storage: Storage;
   /** Default: the system clock. */
   readonly clock?: Clock;
-  /** Delivers the outbox; default an SMTP mailer when `SMTP_URL` is set, else none (messages stay pending). */
+  /** Delivers the outbox; without one, messages stay pending (the composition root builds the SMTP adapter). */
   readonly mailer?: Mailer;
   /** Invocable actions; default an empty registry. */
   readonly actions?: ActionRegistry;
-  /** A folder of action modules to load into the registry (see `loadActionModules`). */
-  readonly actionsFolder?: string;
   /** Custom screen components by extension name. */
   readonly components?: ComponentRegistry;
   /** How often the scheduler polls for due waits (default 250 ms). */
@@ -42,8 +40,6 @@ export interface RuntimeOptions {
   readonly hooks?: InterviewServiceHooks;
   /** Where background failures are reported (default `console.error`). */
   readonly onBackgroundError?: LoopErrorHandler;
-  /** The environment `SMTP_URL` is read from (default `process.env`). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The composed runtime. */
@@ -60,7 +56,7 @@ export interface Runtime {
   readonly outbox: OutboxWorker | undefined;
   /** Starts the scheduler and the outbox worker in this process. */
   startBackground(): void;
-  /** Stops the background work and closes the mailer this runtime created (not the storage). */
+  /** Stops the background work (not the storage, nor the mailer it was given). */
   stop(): Promise<void>;
 }
 
@@ -69,10 +65,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { storage } = options;
   const clock = options.clock ?? systemClock;
   const actions = options.actions ?? new ActionRegistry();
-  if (options.actionsFolder !== undefined) await loadActionModules(options.actionsFolder, actions);
-  const smtpUrl = (options.env ?? process.env)['SMTP_URL'];
-  const ownMailer: SmtpMailer | undefined = options.mailer === undefined && smtpUrl !== undefined && smtpUrl !== '' ? createSmtpMailer(smtpUrl) : undefined;
-  const mailer = options.mailer ?? ownMailer;
+  const mailer = options.mailer;
   const flowCache = new FlowCache(storage);
   const interviews = new InterviewService({
     storage,
@@ -110,7 +103,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     async stop() {
       await scheduler.stop();
       await outbox?.stop();
-      ownMailer?.close();
     },
   };
 }

@@ -70,6 +70,8 @@ export interface ServerOptions {
   readonly passwordHasher?: PasswordHasher;
   /** Trust `X-Forwarded-*` headers (behind a reverse proxy). */
   readonly trustProxy?: boolean;
+  /** Origins allowed to call the API with a bearer token from an embedded `<eddy-paused-flows>` (default none). */
+  readonly embedOrigins?: readonly string[];
   /** More ways to authenticate (the web UI's session cookie), tried after the bearer token. */
   readonly credentialResolvers?: readonly CredentialResolver[];
 }
@@ -142,7 +144,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   const soql = new SoqlEngine(storage, { clock: () => clock.now() });
   const context: ServerContext = { storage, oauth, clock, runtime, soql, instanceUrl: instanceUrlResolver(options.publicUrl) };
-  const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context), ...(options.credentialResolvers ?? [])];
+  const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context, options.embedOrigins === undefined ? {} : { embedOrigins: options.embedOrigins }), ...(options.credentialResolvers ?? [])];
   const authenticator = new Authenticator(storage, resolvers);
 
   // Synchronous hooks (callback style): every request runs them, and an async hook costs a

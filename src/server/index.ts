@@ -1,7 +1,7 @@
 /** The server layer: the HTTP app factory, its composition root, identity and the demo org. */
 export { buildServer, collapseSlashes, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MAX_URL_LENGTH } from './app.js';
 export type { ServerOptions } from './app.js';
-export { startServer, databaseOptionsFor } from './main.js';
+export { startServer } from './main.js';
 export type { RunningServer, StartServerOptions } from './main.js';
 export { apiVersions, parseApiVersion, CURRENT_API_VERSION, MIN_API_VERSION } from './api-version.js';
 export { actorOf, Authenticator, bearerTokenOf, bearerTokenResolver } from './auth/authenticate.js';

@@ -6,13 +6,13 @@
  * accepting, finish in-flight requests, stop background work, close the database.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { createConfiguredRuntime, databaseLocation, parsePort, readConfig, type Environment } from '../adapters/index.js';
 import { systemClock } from '../runtime/ports/clock.js';
 import type { Clock } from '../runtime/ports/clock.js';
 import { bootstrapOrg } from '../runtime/org/org-bootstrap.js';
-import { createRuntime } from '../runtime/runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { openDatabase } from '../storage/index.js';
-import type { EddyDatabase, OpenDatabaseOptions } from '../storage/index.js';
+import type { EddyDatabase } from '../storage/index.js';
 import { buildServer } from './app.js';
 import { DEMO_USERS, seedDemoOrg } from './demo/demo-org.js';
 import type { DemoSeedResult } from './demo/demo-org.js';
@@ -31,8 +31,8 @@ export interface StartServerOptions {
   readonly publicUrl?: string;
   readonly logger?: FastifyServerOptions['logger'];
   readonly clock?: Clock;
-  /** Environment (`PORT`, `HOST`, `DATABASE_URL`, `EDDY_ADMIN_PASSWORD`, `EDDY_DEMO_CLIENT_SECRET`); default `process.env`. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The environment read by `readConfig` (`PORT`, `HOST`, `DATABASE_URL`, `SMTP_URL`, `EDDY_*`); default `process.env`. */
+  readonly env?: Environment;
   /** Where start-up notes go (demo credentials, the URL); default stdout. */
   readonly print?: (line: string) => void;
   /** A folder of invocable action modules for the runtime. */
@@ -52,19 +52,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** `openDatabase` options for a `--database` value. */
-export function databaseOptionsFor(database: string | undefined): OpenDatabaseOptions {
-  if (database === undefined || database === '') return {};
-  if (/^(?:postgres(?:ql)?|sqlite):/i.test(database)) return { url: database };
-  return { file: database };
-}
 
-function portOf(options: StartServerOptions, env: Readonly<Record<string, string | undefined>>): number {
-  const text = options.port ?? env.PORT ?? 3000;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${String(text)}".`);
-  return port;
-}
 
 /** Prints the demo's sign-in details: the UI's URL, the admin and the other demo users, the connected app. */
 function printDemo(demo: DemoSeedResult, url: string, print: (line: string) => void): void {
@@ -97,26 +85,27 @@ function sweepStaleTokens(storage: EddyDatabase, clock: Clock): NodeJS.Timeout {
 
 /** Opens everything and listens. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const env = options.env ?? process.env;
+  const config = readConfig(options.env ?? process.env);
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? systemClock;
-  const port = portOf(options, env);
-  const host = options.host ?? env.HOST ?? '127.0.0.1';
-  const database = options.database ?? env.DATABASE_URL;
-  const storage = await openDatabase({ ...databaseOptionsFor(database), clock: () => clock.now() });
+  const port = options.port === undefined ? (config.port ?? 3000) : parsePort(options.port, '--port');
+  const host = options.host ?? config.host ?? '127.0.0.1';
+  const database = options.database ?? config.databaseUrl;
+  const storage = await openDatabase({ ...databaseLocation(database), clock: () => clock.now() });
   let runtime: Runtime | undefined;
   let app: FastifyInstance | undefined;
   try {
     await bootstrapOrg(storage);
-    runtime = await createRuntime({ storage, clock, ...(options.actionsFolder === undefined ? {} : { actionsFolder: options.actionsFolder }) });
+    runtime = await createConfiguredRuntime({ storage, clock, smtpUrl: config.smtpUrl, actionsFolder: options.actionsFolder });
     app = buildServer({
       storage,
       runtime,
       clock,
       logger: options.logger ?? false,
+      embedOrigins: config.embedOrigins,
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
     });
-    const demo = options.demo === true ? await seedDemoOrg(storage, app.oauth, env) : undefined;
+    const demo = options.demo === true ? await seedDemoOrg(storage, app.oauth, { EDDY_ADMIN_PASSWORD: config.adminPassword, EDDY_DEMO_CLIENT_SECRET: config.demoClientSecret }) : undefined;
     await app.listen({ port, host });
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;

@@ -90,7 +90,7 @@ function openSqlite(file: string): Kysely<Tables> {
 
 /** Opens (and on first use creates, migrates and initialises) the database. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<EddyDatabase> {
-  const url = options.url ?? (options.file === undefined ? process.env.DATABASE_URL : undefined);
+  const url = options.url;
   const clock = options.clock ?? (() => new Date());
   let kysely: Kysely<Tables>;
   let dialect: 'sqlite' | 'postgres';

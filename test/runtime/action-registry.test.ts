@@ -5,11 +5,13 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActionRegistry, loadActionModules, type InvocableAction } from '../../src/runtime/actions/action-registry.js';
+import { loadActionModules } from '../../src/adapters/actions/load-action-modules.js';
+import { ActionRegistry, type InvocableAction } from '../../src/runtime/actions/action-registry.js';
 import type { FlowValue } from '../../src/engine/protocol.js';
 
 const run = promisify(execFile);
-const registryModule = resolve('src/runtime/action-registry.ts');
+const registryModule = resolve('src/runtime/actions/action-registry.ts');
+const loaderModule = resolve('src/adapters/actions/load-action-modules.ts');
 const context = { userId: '005000000000001AAA', now: '2025-03-04T10:00:00.000Z' };
 
 function echoAction(overrides: Partial<InvocableAction> = {}): InvocableAction {
@@ -266,7 +268,8 @@ describe('loadActionModules', () => {
     const script = join(tmpdir(), `${basename(folder)}-load.mts`);
     await writeFile(
       script,
-      `import { ActionRegistry, loadActionModules } from ${JSON.stringify(pathToFileURL(registryModule).href)};\n` +
+      `import { ActionRegistry } from ${JSON.stringify(pathToFileURL(registryModule).href)};\n` +
+        `import { loadActionModules } from ${JSON.stringify(pathToFileURL(loaderModule).href)};\n` +
         `const registry = new ActionRegistry();\n` +
         `const loaded = await loadActionModules(${JSON.stringify(folder)}, registry);\n` +
         `const context = { userId: 'u', now: 'n' };\n` +

@@ -1,7 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryMailer, createSmtpMailer, MailError, type MailMessage, type SmtpMailer } from '../../src/runtime/email/mailer.js';
+import { createSmtpMailer, type SmtpMailer } from '../../src/adapters/smtp/smtp-mailer.js';
+import { createMemoryMailer } from '../../src/runtime/email/memory-mailer.js';
+import { MailError, type MailMessage } from '../../src/runtime/ports/mailer.js';
 
 interface Received {
   readonly from: string;

@@ -23,7 +23,7 @@ forEachDatabase('demo org flows', (ctx) => {
   });
   const seeded = async (): Promise<Runtime> => {
     const db = ctx.db();
-    const runtime = await createRuntime({ storage: db, clock: ctx.clock(), env: {} });
+    const runtime = await createRuntime({ storage: db, clock: ctx.clock() });
     const server = buildServer({ storage: db, runtime, clock: ctx.clock(), passwordHasher: TEST_HASHER });
     await server.ready();
     close = async () => {

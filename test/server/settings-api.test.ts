@@ -32,7 +32,7 @@ forEachDatabase('setup API', (ctx) => {
   }
 
   const setup = async (): Promise<Setup> => {
-    const runtime = await createRuntime({ storage: ctx.db(), clock: ctx.clock(), env: {} });
+    const runtime = await createRuntime({ storage: ctx.db(), clock: ctx.clock() });
     const s = await createTestServer(ctx.db(), ctx.clock(), { runtime });
     close = async () => {
       await s.app.close();

@@ -20,7 +20,7 @@ import { webSessionResolver } from './web-session.js';
 export interface WebUiOptions {
   /** Where the UI's sources and build live (tests point elsewhere). */
   readonly paths?: WebUiPaths;
-  /** Origins allowed to call the API with a bearer token from an embedded component (default: `EDDY_EMBED_ORIGINS`, comma-separated). */
+  /** Origins allowed to call the API with a bearer token from an embedded component (default none; `eddy serve` reads `EDDY_EMBED_ORIGINS`). */
   readonly embedOrigins?: readonly string[];
   /** Build the UI as soon as the server listens when it is stale (default true); otherwise on the first page request. */
   readonly buildOnListen?: boolean;
@@ -35,13 +35,6 @@ function sldsAssetsDir(): string {
   return join(dirname(require.resolve('@salesforce-ux/design-system/package.json')), 'assets');
 }
 
-function embedOriginsFromEnv(): string[] {
-  return (process.env.EDDY_EMBED_ORIGINS ?? '')
-    .split(',')
-    .map((origin) => origin.trim().replace(/\/+$/, ''))
-    .filter((origin) => origin !== '');
-}
-
 /** Security headers of the UI's pages: no framing by other sites, no sniffing, scripts only from here. */
 const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'",
@@ -52,7 +45,7 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
 /** Registers the web UI on the root instance and returns the session cookie's credential resolver. */
 export function registerWebUi(app: FastifyInstance, context: ServerContext, options: WebUiOptions = {}): CredentialResolver {
   const paths = options.paths ?? WEB_UI_PATHS;
-  const embedOrigins = new Set(options.embedOrigins ?? embedOriginsFromEnv());
+  const embedOrigins = new Set(options.embedOrigins ?? []);
 
   registerSessionRoutes(app, context);
 

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, expect, it } from 'vitest';
-import { MailError } from '../../../src/runtime/email/mailer.js';
+import { MailError } from '../../../src/runtime/ports/mailer.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime } from './support/runtime-harness.js';
 
@@ -54,7 +54,7 @@ forEachDatabase('outbox delivery', (ctx) => {
   it('delivers a flow\'s email to a real SMTP server after commit, from the automated process address, to addresses and users by Id', async () => {
     const db = ctx.db();
     const smtp = await smtpServer();
-    const { runtime } = await testRuntime(ctx, { mailer: undefined, env: { SMTP_URL: smtp.url } });
+    const { runtime } = await testRuntime(ctx, { mailer: undefined, smtpUrl: smtp.url });
     expect(runtime.outbox).toBeDefined();
     await db.settings.updateOrganization({ automatedProcessUserEmail: 'flows@acme.test' }, await systemActor(db));
     await deployFixture(db, 'Send_Welcome_Email');
@@ -135,7 +135,6 @@ forEachDatabase('outbox delivery', (ctx) => {
     let fail = false;
     const { runtime } = await testRuntime(ctx, {
       mailer: undefined,
-      env: {},
       hooks: {
         beforeCommit: () => {
           if (fail) throw new Error('crash before commit');

@@ -68,9 +68,7 @@ export async function startEmbeddingSite(): Promise<EmbeddingSite> {
 /** Starts the server with the demo org and makes sure the UI demo flows are deployed and active. */
 export async function startSite(options: { readonly embedOrigins?: readonly string[] } = {}): Promise<TestSite> {
   const dir = mkdtempSync(join(tmpdir(), 'eddy-browser-'));
-  // The web UI reads EDDY_EMBED_ORIGINS from the process environment when the server is built.
-  if (options.embedOrigins !== undefined) process.env.EDDY_EMBED_ORIGINS = options.embedOrigins.join(',');
-  const server = await startServer({ port: 0, host: '127.0.0.1', database: join(dir, 'eddy.db'), demo: true, env: { EDDY_ADMIN_PASSWORD: ADMIN_PASSWORD, EDDY_DEMO_CLIENT_SECRET: CLIENT_SECRET }, print: () => undefined });
+  const server = await startServer({ port: 0, host: '127.0.0.1', database: join(dir, 'eddy.db'), demo: true, env: { EDDY_ADMIN_PASSWORD: ADMIN_PASSWORD, EDDY_DEMO_CLIENT_SECRET: CLIENT_SECRET, EDDY_EMBED_ORIGINS: options.embedOrigins?.join(',') }, print: () => undefined });
   const admin = await server.storage.directory.getUserByUsername('admin@eddy.local');
   if (admin === undefined) throw new Error('The demo org has no admin@eddy.local.');
   const missing = [];

@@ -46,7 +46,6 @@ const runtime = await createRuntime({
   storage,
   clock,
   actions,
-  env: {},
   hooks: {
     beforeCommit: async () => {
       if (!config.block) return;

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseFlowXml } from '../../../../src/flow-model/parse-flow-xml.js';
 import { ActionRegistry } from '../../../../src/runtime/actions/action-registry.js';
-import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/email/mailer.js';
+import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/email/memory-mailer.js';
 import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecord } from '../../../../src/runtime/ports/index.js';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../../../../src/runtime/runtime.js';
+import { createConfiguredRuntime, type ConfiguredRuntimeOptions } from '../../../../src/adapters/index.js';
+import type { Runtime } from '../../../../src/runtime/runtime.js';
 import type { DatabaseContext } from '../../../support/databases.js';
 
 /** The fixture folder of the runtime tests. */
@@ -118,10 +119,10 @@ export function countingActions(): { readonly actions: ActionRegistry; readonly 
 /** A runtime over the test's database and clock, with a memory mailer and the counting action. */
 export async function testRuntime(
   ctx: DatabaseContext,
-  options: Partial<RuntimeOptions> = {},
+  options: Partial<ConfiguredRuntimeOptions> = {},
 ): Promise<{ readonly runtime: Runtime; readonly mailer: MemoryMailer; readonly log: InvocationLog }> {
   const { actions, log } = countingActions();
   const mailer = createMemoryMailer();
-  const runtime = await createRuntime({ storage: ctx.db(), clock: ctx.clock(), mailer, actions, env: {}, ...options });
+  const runtime = await createConfiguredRuntime({ storage: ctx.db(), clock: ctx.clock(), mailer, actions, ...options });
   return { runtime, mailer, log };
 }
