@@ -1,15 +1,40 @@
-// Lint rules, including the layer rule: each layer imports only the layers before it.
-// flow-model → engine → runtime → storage → server | cli | web
+// Lint rules, including the layer rule: each layer imports only the layers before it, and only
+// through their index.ts.
+// flow-model → engine → runtime → storage | adapters → server | cli | web
 import tseslint from 'typescript-eslint';
 
-const layers = ['flow-model', 'engine', 'runtime', 'storage', 'server', 'cli', 'web'];
-const top = new Set(['server', 'cli', 'web']);
+/** Layers in order; layers in one tier are peers that must not import each other (except the top tier). */
+const tiers = [['flow-model'], ['engine'], ['runtime'], ['storage', 'adapters'], ['server', 'cli', 'web']];
+const layers = tiers.flat();
+const tierOf = (layer) => tiers.findIndex((tier) => tier.includes(layer));
+const top = new Set(tiers[tiers.length - 1]);
+/** Layers whose index.ts is the only door: outer layers never import their files directly. */
+const indexed = ['flow-model', 'engine', 'runtime', 'storage', 'adapters', 'server'];
 
-/** Layers that `layer` must not import: the later ones (server, cli and web are peers at the top). */
+/** Layers that `layer` must not import: later tiers, and its peers below the top tier. */
 function forbiddenFor(layer) {
-  const index = layers.indexOf(layer);
-  return layers.filter((other, i) => i > index && !(top.has(layer) && top.has(other)));
+  return layers.filter((other) => other !== layer && (tierOf(other) > tierOf(layer) || (tierOf(other) === tierOf(layer) && !top.has(layer))));
 }
+
+/** Import patterns for `layer`: forbidden layers, and deep imports into the layers it may use. */
+function layerPatterns(layer) {
+  const forbidden = forbiddenFor(layer).map((other) => ({
+    group: [`**/${other}/**`, `**/${other}/*`, `**/${other}`],
+    message: `The ${layer} layer must not import from ${other} (layers: flow-model → engine → runtime → storage | adapters → server | cli | web).`,
+  }));
+  const deep = indexed
+    .filter((other) => other !== layer && !forbiddenFor(layer).includes(other))
+    // src/server/web is the server's own folder, not the web layer: top-tier peers other than server are not fenced.
+    .map((other) => ({
+      group: [`../**/${other}/**`, `!../**/${other}/index.js`],
+      message: `Import the ${other} layer through its index.ts ('…/${other}/index.js'), not its files.`,
+    }));
+  return [...forbidden, ...deep];
+}
+
+/** What the pure layers may not touch: I/O, the process, the clock, randomness. */
+const NODE_BUILTINS = ['assert', 'async_hooks', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2', 'https', 'inspector', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers', 'tls', 'tty', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const IMPURE_MODULES = [...NODE_BUILTINS, ...NODE_BUILTINS.map((name) => `node:${name}`), 'better-sqlite3', 'pg', 'kysely', 'nodemailer'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'src/web/dist/**', '.eddy/**', 'test-results/**'] },
@@ -30,10 +55,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: forbiddenFor(layer).map((other) => ({
-            group: [`**/${other}/**`, `**/${other}/*`, `**/${other}`],
-            message: `The ${layer} layer must not import from ${other} (layers: ${layers.join(' → ')}).`,
-          })),
+          ...(layer === 'engine' || layer === 'flow-model' ? { paths: IMPURE_MODULES.map((name) => ({ name, message: 'The engine and flow-model are pure: no I/O, no process, no clock.' })) } : {}),
+          patterns: layerPatterns(layer),
         },
       ],
     },
@@ -41,13 +64,14 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts', 'src/flow-model/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-globals': ['error', { name: 'process', message: 'The engine and flow-model are pure: configuration and time are passed in.' }, { name: 'setTimeout', message: 'The engine is pure: no timers.' }, { name: 'setInterval', message: 'The engine is pure: no timers.' }, { name: 'fetch', message: 'The engine is pure: no I/O.' }],
+      'no-restricted-properties': [
         'error',
-        {
-          paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'net', 'node:net', 'child_process', 'node:child_process', 'better-sqlite3', 'pg', 'kysely'].map((name) => ({ name, message: 'The engine and flow-model are pure: no I/O.' })),
-          patterns: forbiddenFor('flow-model').map((other) => ({ group: [`**/${other}/**`, `**/${other}/*`, `**/${other}`], message: `Layer rule: no import of ${other} here.` })),
-        },
+        { object: 'Date', property: 'now', message: 'The engine is pure: the time is passed in (StepContext.now).' },
+        { object: 'Math', property: 'random', message: 'The engine is pure: no randomness.' },
+        { object: 'crypto', property: 'randomUUID', message: 'The engine is pure: no randomness.' },
       ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine is pure: `new Date()` reads the clock; the time is passed in.' }],
     },
   },
 );

@@ -8,14 +8,10 @@
  */
 import type { Command } from 'commander';
 import { createConfiguredRuntime, databaseLocation, readConfig } from '../adapters/index.js';
-import { isRequestError } from '../runtime/errors.js';
-import { FlowService } from '../runtime/flows/flow-service.js';
-import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin } from '../runtime/org/org-bootstrap.js';
-import type { UserRecord } from '../runtime/ports/index.js';
-import type { Runtime } from '../runtime/runtime.js';
-import { UserService } from '../runtime/directory/user-service.js';
-import { openDatabase, type EddyDatabase } from '../storage/index.js';
-import { EXIT_CODES, type CommandContext } from './command-context.js';
+import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin, FlowService, isRequestError, UserService } from '../runtime/index.js';
+import type { Runtime, UserRecord } from '../runtime/index.js';
+import { type EddyDatabase, openDatabase } from '../storage/index.js';
+import { type CommandContext, EXIT_CODES } from './command-context.js';
 
 /** The options every command that uses the org accepts. */
 export interface RuntimeOptions {

@@ -4,21 +4,8 @@
  * compiled on first use and then reused, and the few facts a step needs without scanning
  * the definition. A step never parses anything.
  */
-import type {
-  FlowDataType,
-  FlowDefinition,
-  FlowElement,
-  FlowResource,
-  FormulaResource,
-  ScreenElement,
-  ScreenField,
-  StageResource,
-  VariableResource,
-  ConditionSet,
-  DecisionElement,
-  DecisionOutcome,
-} from '../flow-model/model.js';
-import { compileFormula, type CompiledFormula } from './formulas/formula.js';
+import type { ConditionSet, DecisionElement, DecisionOutcome, FlowDataType, FlowDefinition, FlowElement, FlowResource, FormulaResource, ScreenElement, ScreenField, StageResource, VariableResource } from '../flow-model/index.js';
+import { type CompiledFormula, compileFormula } from './formulas/formula.js';
 import { FlowFault } from './fault.js';
 
 /** A screen field with the screen that holds it. */

@@ -11,10 +11,10 @@
  * - `IsNull`, `IsBlank`, `IsEmpty`, `WasSet`, `WasSelected`, `WasVisited`, `IsChanged` compare their
  *   finding with the right side's Boolean (`IsNull false` means "is not null").
  */
-import type { ConditionOperator, LogicNode } from '../flow-model/model.js';
+import type { ConditionOperator, LogicNode } from '../flow-model/index.js';
 import type { FlowValue } from './protocol.js';
 import type { TypedValue } from './typed-value.js';
-import { compareValues, isBlank, valueToText, valuesEqual } from './values.js';
+import { compareValues, isBlank, valuesEqual, valueToText } from './values.js';
 
 /** Facts about the left side that the value alone does not carry. */
 export interface ConditionExtra {

@@ -3,7 +3,7 @@
  * executor reads and writes the frame through its {@link ElementContext} and says what happens
  * next with an {@link Outcome}. Executors throw {@link import('./fault.js').FlowFault} for faults.
  */
-import type { Connector } from '../flow-model/model.js';
+import type { Connector } from '../flow-model/index.js';
 import type { CompiledFlow } from './compile.js';
 import type { Effect, FlowValue, Frame, InterviewState, Request, ScreenErrors, StepContext, WaitCondition } from './protocol.js';
 import type { Scope } from './scope.js';

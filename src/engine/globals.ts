@@ -3,7 +3,7 @@
  * globals and the step context, and the few assignments Salesforce allows (`$Flow.CurrentRecord`,
  * `$Flow.CurrentStage`, `$Flow.ActiveStages`, fields of `$Record`).
  */
-import type { Reference } from '../flow-model/model.js';
+import type { Reference } from '../flow-model/index.js';
 import { FlowFault } from './fault.js';
 import type { FlowValue, InterviewState, StepContext } from './protocol.js';
 import type { TypedValue } from './typed-value.js';

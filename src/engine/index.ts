@@ -13,7 +13,7 @@ export { REQUIRED_MESSAGE, INVALID_MESSAGE, INVALID_CHOICE_MESSAGE } from './scr
 export { ORIGIN_DATE_TIME } from './globals.js';
 export { getPath, setPath, getField } from './value-path.js';
 export type { TypedValue } from './typed-value.js';
-export { coerceValue, valueToText, isBlank, valuesEqual, compareValues, applyAssignment } from './values.js';
+export { coerceValue, valueToText, isBlank, valuesEqual, compareValues, applyAssignment, formatDate, formatDateTime, formatNumber, formatTime, parseDateText, parseDateTimeText, parseNumberText, parseTimeText } from './values.js';
 export { evaluateCondition, evaluateLogic, type ConditionExtra } from './conditions.js';
 export { compileFormula, type CompiledFormula, type FormulaContext } from './formulas/formula.js';
 export { renderTemplate, type RenderTemplateOptions } from './template.js';

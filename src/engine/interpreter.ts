@@ -4,11 +4,11 @@
  * {@link FlowFault}s into fault paths or a failed interview; pushes and pops subflow frames;
  * and guards against runaway loops.
  */
-import type { FlowElement } from '../flow-model/model.js';
+import type { FlowElement } from '../flow-model/index.js';
 import { assertNever } from './assert-never.js';
 import type { CompiledFlow } from './compile.js';
 import type { ElementContext, Outcome } from './element-outcome.js';
-import { executeActionCall, complete as completeAction, resumeActionCall } from './elements/action-call.js';
+import { complete as completeAction, executeActionCall, resumeActionCall } from './elements/action-call.js';
 import { executeAssignment } from './elements/assignment.js';
 import { executeCollectionProcessor } from './elements/collection-processor.js';
 import { executeCustomError } from './elements/custom-error.js';

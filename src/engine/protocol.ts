@@ -7,7 +7,7 @@
  * (emails, notifications) the runtime stores in its outbox in the same transaction.
  * Everything here is plain JSON-serialisable data.
  */
-import type { ConditionOperator, FlowDataType, LogicNode } from '../flow-model/model.js';
+import type { ConditionOperator, FlowDataType, LogicNode } from '../flow-model/index.js';
 import type { CompiledFlow } from './compile.js';
 
 /** A JSON value. */

@@ -1,5 +1,5 @@
 /** Record filters: resolving their values for a request, and matching records in memory. */
-import type { LogicNode, RecordFilter } from '../flow-model/model.js';
+import type { LogicNode, RecordFilter } from '../flow-model/index.js';
 import { evaluateCondition, evaluateLogic } from './conditions.js';
 import type { FlowValue, ResolvedFilter } from './protocol.js';
 import type { Scope } from './scope.js';

@@ -4,11 +4,11 @@
  * outputs and globals; `write(ref, value)` assigns variables, record fields and the assignable
  * globals. Values are immutable: writes replace them (see `value-path.ts`).
  */
-import type { Condition, ConditionSet, FlowDataType, FlowElement, Reference, Template, ValueExpr, VariableResource } from '../flow-model/model.js';
+import type { Condition, ConditionSet, FlowDataType, FlowElement, Reference, Template, ValueExpr, VariableResource } from '../flow-model/index.js';
 import type { CompiledFlow } from './compile.js';
 import { evaluateCondition, evaluateLogic } from './conditions.js';
 import { FlowFault } from './fault.js';
-import { resolveGlobal, writeGlobal, type GlobalsHost } from './globals.js';
+import { type GlobalsHost, resolveGlobal, writeGlobal } from './globals.js';
 import type { FlowValue, Frame, InterviewState, StepContext } from './protocol.js';
 import { renderTemplate } from './template.js';
 import type { TypedValue } from './typed-value.js';

@@ -1,7 +1,7 @@
 /**
  * Text templates and texts with merge fields (display text, labels, email bodies, interview labels).
  */
-import type { Reference, Template } from '../flow-model/model.js';
+import type { Reference, Template } from '../flow-model/index.js';
 import { htmlEncode } from './formulas/formula-functions.js';
 import type { TypedValue } from './typed-value.js';
 import { valueToText } from './values.js';

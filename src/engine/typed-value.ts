@@ -1,5 +1,5 @@
 /** A value with the type the flow declares for it, as resolved from a reference or literal. */
-import type { FlowDataType } from '../flow-model/model.js';
+import type { FlowDataType } from '../flow-model/index.js';
 import type { FlowValue } from './protocol.js';
 
 /** A flow value and its declared type (`undefined` when the type is not known statically). */

@@ -7,7 +7,7 @@
  * Time → `HH:mm:ss.sss`, Multipicklist → `a;b;c`, SObject → `FlowRecord`, collections → arrays,
  * unset → `null`. Eddy has no user time zone: dates and times are UTC throughout.
  */
-import type { AssignmentOperator, FlowDataType } from '../flow-model/model.js';
+import type { AssignmentOperator, FlowDataType } from '../flow-model/index.js';
 import { FlowFault } from './fault.js';
 import type { FlowValue } from './protocol.js';
 import type { TypedValue } from './typed-value.js';

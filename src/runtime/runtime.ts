@@ -7,9 +7,9 @@
  * Email is delivered when a mailer is given, or when `SMTP_URL` is set (nodemailer over SMTP);
  * otherwise messages stay pending in the outbox, visible there.
  */
-import type { ComponentRegistry } from '../engine/protocol.js';
+import type { ComponentRegistry } from '../engine/index.js';
 import { ActionRegistry } from './actions/action-registry.js';
-import { systemClock, type Clock } from './ports/clock.js';
+import { type Clock, systemClock } from './ports/clock.js';
 import { FlowCache } from './flows/flow-cache.js';
 import { FlowService } from './flows/flow-service.js';
 import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interviews/interview-service.js';

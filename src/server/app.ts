@@ -13,11 +13,8 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { systemClock } from '../runtime/ports/clock.js';
-import type { Clock } from '../runtime/ports/clock.js';
-import type { Storage } from '../runtime/ports/index.js';
-import { createRuntime } from '../runtime/runtime.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { createRuntime, systemClock } from '../runtime/index.js';
+import type { Clock, Runtime, Storage } from '../runtime/index.js';
 import { Authenticator, bearerTokenResolver } from './auth/authenticate.js';
 import type { CredentialResolver } from './auth/authenticate.js';
 import { registerIdentityRoutes } from './auth/identity-routes.js';
@@ -42,7 +39,7 @@ import { registerSObjectRoutes } from './routes/sobject-routes.js';
 import { instanceUrlResolver } from './server-context.js';
 import type { ServerContext, ServerStorage } from './server-context.js';
 import { registerVersionedApi } from './versioned-api.js';
-import { SoqlEngine } from '../storage/soql/index.js';
+import { SoqlEngine } from '../storage/index.js';
 import { registerWebUi } from './web/register-web-ui.js';
 
 /** Options of {@link buildServer}. */

@@ -5,8 +5,8 @@
  * `fields[].name`, `relationshipName`, `referenceTo` and `childRelationships[]`; other clients
  * read the rest, so the common keys are all present.
  */
-import type { JsonValue } from '../engine/protocol.js';
-import type { FieldDescribe, FieldType, ObjectDescribe, OrgSchema } from '../runtime/org/org-schema.js';
+import type { JsonValue } from '../engine/index.js';
+import type { FieldDescribe, FieldType, ObjectDescribe, OrgSchema } from '../runtime/index.js';
 
 /** Child relationship names Salesforce gives that the schema does not record. */
 const CHILD_RELATIONSHIP_NAMES: Readonly<Record<string, { readonly name: string; readonly cascadeDelete: boolean }>> = {

@@ -7,8 +7,8 @@
  * on 5xx for 15 s) — only transient infrastructure failures are 503, and bugs 500.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isRequestError } from '../runtime/errors.js';
-import type { ErrorCode } from '../runtime/errors.js';
+import { isRequestError } from '../runtime/index.js';
+import type { ErrorCode } from '../runtime/index.js';
 import { HttpError, OAuthError } from './http-errors.js';
 
 /** One entry of Salesforce's error body. */

@@ -6,11 +6,9 @@
  * accepting, finish in-flight requests, stop background work, close the database.
  */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { createConfiguredRuntime, databaseLocation, parsePort, readConfig, type Environment } from '../adapters/index.js';
-import { systemClock } from '../runtime/ports/clock.js';
-import type { Clock } from '../runtime/ports/clock.js';
-import { bootstrapOrg } from '../runtime/org/org-bootstrap.js';
-import type { Runtime } from '../runtime/runtime.js';
+import { createConfiguredRuntime, databaseLocation, type Environment, parsePort, readConfig } from '../adapters/index.js';
+import { bootstrapOrg, systemClock } from '../runtime/index.js';
+import type { Clock, Runtime } from '../runtime/index.js';
 import { openDatabase } from '../storage/index.js';
 import type { EddyDatabase } from '../storage/index.js';
 import { buildServer } from './app.js';

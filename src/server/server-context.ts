@@ -3,11 +3,8 @@
  * engine, and how to tell the server's public URL (`instance_url`, identity URLs).
  */
 import type { FastifyRequest } from 'fastify';
-import type { Clock } from '../runtime/ports/clock.js';
-import type { OAuthStorage } from '../runtime/ports/oauth-store.js';
-import type { Storage } from '../runtime/ports/index.js';
-import type { Runtime } from '../runtime/runtime.js';
-import type { SoqlDatabase, SoqlEngine } from '../storage/soql/index.js';
+import type { Clock, OAuthStorage, Runtime, Storage } from '../runtime/index.js';
+import type { SoqlDatabase, SoqlEngine } from '../storage/index.js';
 import type { OAuthService } from './auth/oauth-service.js';
 
 /** The storage the server needs: every port, OAuth, and what SOQL runs on (`openDatabase()` gives all). */

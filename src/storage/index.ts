@@ -16,5 +16,5 @@ export { compileWhere, selectRecords } from './record-query.js';
 export { fieldExpression, sourceOf } from './object-sources.js';
 export type { Database } from './database-schema.js';
 export type { DialectName } from './store-context.js';
-export { SoqlEngine, MemoryQueryCursorStore, parseLocator } from './soql/index.js';
-export type { QueryResult, QueryEndpoint, QueryMoreOptions, SoqlQueryOptions, SoqlEngineOptions, QueryCursorStore, SObjectRow, QueryColumns } from './soql/index.js';
+export { SoqlEngine, MemoryQueryCursorStore, parseLocator, parseSoql, MAX_SOQL_LENGTH } from './soql/index.js';
+export type { QueryResult, QueryEndpoint, QueryMoreOptions, SoqlDatabase, SoqlQueryOptions, SoqlEngineOptions, QueryCursorStore, SObjectRow, QueryColumns } from './soql/index.js';

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { InterviewVisibility } from '../runtime/access/sharing.js';
+import type { InterviewVisibility } from '../runtime/index.js';
 
 type Sql = RawBuilder<unknown>;
 

@@ -6,31 +6,8 @@
  * out of a group, so sharing checks are one indexed lookup.
  */
 import type { Kysely, Selectable } from 'kysely';
-import {
-  DuplicateUsernameError,
-  DuplicateValueError,
-  FieldIntegrityError,
-  InvalidCrossReferenceKeyError,
-  InvalidOperationError,
-  DeleteFailedError,
-  NotFoundError,
-} from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
-import type {
-  Directory,
-  GroupMemberRecord,
-  GroupRecord,
-  GroupType,
-  NewPermissionSet,
-  NewUser,
-  PermissionSetAssignmentRecord,
-  PermissionSetRecord,
-  UserChanges,
-  UserRecord,
-  UserRoleRecord,
-} from '../runtime/ports/index.js';
-import { validateRecordWrite } from '../runtime/org/record-validation.js';
-import type { AccessSubject, UserPermissions } from '../runtime/access/sharing.js';
+import { DeleteFailedError, DuplicateUsernameError, DuplicateValueError, FieldIntegrityError, InvalidCrossReferenceKeyError, InvalidOperationError, KEY_PREFIXES, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
+import type { AccessSubject, Directory, GroupMemberRecord, GroupRecord, GroupType, NewPermissionSet, NewUser, PermissionSetAssignmentRecord, PermissionSetRecord, UserChanges, UserPermissions, UserRecord, UserRoleRecord } from '../runtime/index.js';
 import type { Database, GroupMembersTable, GroupsTable, PermissionSetAssignmentsTable, PermissionSetsTable, UserRolesTable, UsersTable } from './database-schema.js';
 import { BASE_SCHEMA } from './kysely-schema-store.js';
 import { chunks, developerNameFrom, fromBool, isValidDeveloperName, toBool } from './sql-helpers.js';

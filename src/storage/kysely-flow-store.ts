@@ -3,23 +3,9 @@
  * active, versions are deleted only when inactive and without unfinished interviews.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Diagnostic } from '../flow-model/model.js';
-import {
-  DeleteFailedError,
-  FieldIntegrityError,
-  InvalidOperationError,
-  LimitExceededError,
-  NotFoundError,
-} from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
-import type {
-  FlowDefinitionRecord,
-  FlowStore,
-  FlowVersionRecord,
-  FlowVersionStatus,
-  NewFlowVersion,
-  StoredFlowVersion,
-} from '../runtime/ports/index.js';
+import type { Diagnostic } from '../flow-model/index.js';
+import { DeleteFailedError, FieldIntegrityError, InvalidOperationError, KEY_PREFIXES, LimitExceededError, newId, NotFoundError, parseId } from '../runtime/index.js';
+import type { FlowDefinitionRecord, FlowStore, FlowVersionRecord, FlowVersionStatus, NewFlowVersion, StoredFlowVersion } from '../runtime/index.js';
 import type { Database, FlowDefinitionsTable, FlowVersionsTable } from './database-schema.js';
 import { fromBool, isValidDeveloperName, parseJson, toBool, toCount } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';

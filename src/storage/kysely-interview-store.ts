@@ -6,40 +6,9 @@
  */
 import { sql } from 'kysely';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
-import type { InterviewState } from '../engine/protocol.js';
-import {
-  ConflictError,
-  DuplicateValueError,
-  FieldIntegrityError,
-  InvalidCrossReferenceKeyError,
-  InvalidPicklistValueError,
-  LimitExceededError,
-  NotFoundError,
-} from '../runtime/errors.js';
-import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
-import type {
-  AccessibleInterview,
-  GetForUserOptions,
-  FlowInterviewShareRecord,
-  FlowInterviewSummary,
-  FlowRecordRelationRecord,
-  FlowStageRelationRecord,
-  InterviewChanges,
-  InterviewListQuery,
-  InterviewStatus,
-  InterviewStore,
-  NewInterview,
-  NewSharingRule,
-  NewStageRelation,
-  RelationWriteOptions,
-  SharingLookups,
-  SharingRuleRecord,
-  StoredInterview,
-  Viewer,
-} from '../runtime/ports/index.js';
-import { decideInterviewAccess, interviewVisibility, maxAccess } from '../runtime/access/sharing.js';
-import type { AccessLevel, AccessSubject, InterviewSharingSettings, SharingModel } from '../runtime/access/sharing.js';
-import { INTERVIEW_STATUSES } from '../runtime/org/system-objects.js';
+import type { InterviewState } from '../engine/index.js';
+import { ConflictError, decideInterviewAccess, DuplicateValueError, FieldIntegrityError, INTERVIEW_STATUSES, interviewVisibility, InvalidCrossReferenceKeyError, InvalidPicklistValueError, KEY_PREFIXES, LimitExceededError, maxAccess, newId, NotFoundError, parseId } from '../runtime/index.js';
+import type { AccessibleInterview, AccessLevel, AccessSubject, FlowInterviewShareRecord, FlowInterviewSummary, FlowRecordRelationRecord, FlowStageRelationRecord, GetForUserOptions, InterviewChanges, InterviewListQuery, InterviewSharingSettings, InterviewStatus, InterviewStore, NewInterview, NewSharingRule, NewStageRelation, RelationWriteOptions, SharingLookups, SharingModel, SharingRuleRecord, StoredInterview, Viewer } from '../runtime/index.js';
 import type { Database, FlowInterviewSharesTable, FlowInterviewSharingRulesTable, FlowInterviewsTable } from './database-schema.js';
 import { interviewVisibilitySql } from './interview-visibility.js';
 import { readOrganization } from './kysely-settings-store.js';

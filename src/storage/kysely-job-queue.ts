@@ -8,12 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { JsonValue } from '../engine/protocol.js';
-import { ConflictError } from '../runtime/errors.js';
-import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../runtime/ports/index.js';
-import { normalizeDateTime } from '../runtime/org/record-validation.js';
+import type { JsonValue } from '../engine/index.js';
+import { ConflictError, normalizeDateTime } from '../runtime/index.js';
+import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../runtime/index.js';
 import type { JobsTable } from './database-schema.js';
-import { parseJson, orderedUuid } from './sql-helpers.js';
+import { orderedUuid, parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 
 function toJob(row: Selectable<JobsTable>): Job {

@@ -4,9 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { DuplicateValueError, NotFoundError } from '../runtime/errors.js';
-import { newId, parseId } from '../runtime/org/ids.js';
-import type { ConnectedAppRecord, NewConnectedApp, NewOAuthToken, OAuthStore, OAuthTokenKind, OAuthTokenRecord } from '../runtime/ports/oauth-store.js';
+import { DuplicateValueError, newId, NotFoundError, parseId } from '../runtime/index.js';
+import type { ConnectedAppRecord, NewConnectedApp, NewOAuthToken, OAuthStore, OAuthTokenKind, OAuthTokenRecord } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import type { StoreContext } from './store-context.js';
 

@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { JsonValue } from '../engine/protocol.js';
-import { ConflictError } from '../runtime/errors.js';
-import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from '../runtime/ports/index.js';
+import type { JsonValue } from '../engine/index.js';
+import { ConflictError } from '../runtime/index.js';
+import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from '../runtime/index.js';
 import type { OutboxTable } from './database-schema.js';
 import { addMs, isoTime } from './kysely-job-queue.js';
-import { parseJson, orderedUuid } from './sql-helpers.js';
+import { orderedUuid, parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 
 function toMessage(row: Selectable<OutboxTable>): OutboxMessage {

@@ -5,20 +5,9 @@
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { FlowRecord, FlowValue, JsonValue } from '../engine/protocol.js';
-import {
-  EntityIsDeletedError,
-  InvalidCrossReferenceKeyError,
-  InvalidOperationError,
-  InvalidTypeError,
-  MissingArgumentError,
-  NotFoundError,
-} from '../runtime/errors.js';
-import { isValidId, newId, parseId } from '../runtime/org/ids.js';
-import type { ObjectDescribe, OrgSchema } from '../runtime/org/org-schema.js';
-import type { RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, SchemaStore } from '../runtime/ports/index.js';
-import { validateRecordWrite } from '../runtime/org/record-validation.js';
-import type { ReferenceCheck, ValidatedWrite } from '../runtime/org/record-validation.js';
+import type { FlowRecord, FlowValue, JsonValue } from '../engine/index.js';
+import { EntityIsDeletedError, InvalidCrossReferenceKeyError, InvalidOperationError, InvalidTypeError, isValidId, MissingArgumentError, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
+import type { ObjectDescribe, OrgSchema, RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, ReferenceCheck, SchemaStore, ValidatedWrite } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { RECORD_COLUMNS, sourceOf } from './object-sources.js';
 import { selectRecordIds, selectRecords } from './record-query.js';

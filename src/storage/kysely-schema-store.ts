@@ -5,12 +5,8 @@
  * makes other processes notice a deploy.
  */
 import { randomUUID } from 'node:crypto';
-import { InvalidTypeError } from '../runtime/errors.js';
-import { customObjectPrefix } from '../runtime/org/ids.js';
-import type { ObjectMetadataBundle } from '../runtime/org/object-metadata.js';
-import { buildOrgSchema } from '../runtime/org/org-schema.js';
-import type { CustomFieldDefinition, CustomObjectDefinition, FieldDescribe, OrgSchema, StoredCustomObject } from '../runtime/org/org-schema.js';
-import type { DeployObjectsResult, SchemaStore } from '../runtime/ports/index.js';
+import { buildOrgSchema, customObjectPrefix, InvalidTypeError } from '../runtime/index.js';
+import type { CustomFieldDefinition, CustomObjectDefinition, DeployObjectsResult, FieldDescribe, ObjectMetadataBundle, OrgSchema, SchemaStore, StoredCustomObject } from '../runtime/index.js';
 import { parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 

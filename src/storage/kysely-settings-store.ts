@@ -6,10 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
-import { DuplicateValueError, InvalidEmailAddressError, InvalidTypeOnFieldError, NotFoundError } from '../runtime/errors.js';
-import { KEY_PREFIXES, newId } from '../runtime/org/ids.js';
-import type { OrgSettings, OrgSettingsChanges, OrgWideEmailAddressRecord, SettingsStore } from '../runtime/ports/index.js';
-import type { SharingModel } from '../runtime/access/sharing.js';
+import { DuplicateValueError, InvalidEmailAddressError, InvalidTypeOnFieldError, KEY_PREFIXES, newId, NotFoundError } from '../runtime/index.js';
+import type { OrgSettings, OrgSettingsChanges, OrgWideEmailAddressRecord, SettingsStore, SharingModel } from '../runtime/index.js';
 import type { Database, OrganizationTable, OrgWideEmailAddressesTable } from './database-schema.js';
 import { fromBool, toBool } from './sql-helpers.js';
 import { runCompiled } from './compiled-queries.js';

@@ -8,8 +8,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Directory, FlowStore, InterviewStore, JobQueue, Outbox, RecordStore, SchemaStore, SettingsStore, Storage, StorageSession, WaitSubscriptionStore } from '../runtime/ports/index.js';
-import type { OAuthStore } from '../runtime/ports/oauth-store.js';
+import type { Directory, FlowStore, InterviewStore, JobQueue, OAuthStore, Outbox, RecordStore, SchemaStore, SettingsStore, Storage, StorageSession, WaitSubscriptionStore } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { KyselyDirectory } from './kysely-directory.js';
 import { KyselyFlowStore } from './kysely-flow-store.js';

@@ -1,10 +1,10 @@
 /** Platform-event subscriptions of waiting interviews, looked up by event type. */
 import type { Selectable } from 'kysely';
-import type { FlowValue } from '../engine/protocol.js';
-import { parseId } from '../runtime/org/ids.js';
-import type { WaitSubscription, WaitSubscriptionStore } from '../runtime/ports/index.js';
+import type { FlowValue } from '../engine/index.js';
+import { parseId } from '../runtime/index.js';
+import type { WaitSubscription, WaitSubscriptionStore } from '../runtime/index.js';
 import type { FlowWaitSubscriptionsTable } from './database-schema.js';
-import { parseJson, orderedUuid } from './sql-helpers.js';
+import { orderedUuid, parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 
 function toSubscription(row: Selectable<FlowWaitSubscriptionsTable>): WaitSubscription {

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { FieldDescribe, ObjectDescribe } from '../runtime/org/org-schema.js';
+import type { FieldDescribe, ObjectDescribe } from '../runtime/index.js';
 import type { DialectName } from './store-context.js';
 
 /** How a field compares in SQL: as text, as a number, or as a 0/1 boolean. */

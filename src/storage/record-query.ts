@@ -7,13 +7,10 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
-import type { FlowRecord, FlowValue, JsonValue, ResolvedFilter } from '../engine/protocol.js';
-import type { LogicNode } from '../flow-model/model.js';
-import { MalformedQueryError } from '../runtime/errors.js';
-import { parseId } from '../runtime/org/ids.js';
-import type { FieldDescribe, ObjectDescribe, OrgSchema } from '../runtime/org/org-schema.js';
-import type { RecordFilterQuery, RecordQuery } from '../runtime/ports/index.js';
-import { isValidDate, normalizeDateTime } from '../runtime/org/record-validation.js';
+import type { FlowRecord, FlowValue, JsonValue, ResolvedFilter } from '../engine/index.js';
+import type { LogicNode } from '../flow-model/index.js';
+import { isValidDate, MalformedQueryError, normalizeDateTime, parseId } from '../runtime/index.js';
+import type { FieldDescribe, ObjectDescribe, OrgSchema, RecordFilterQuery, RecordQuery } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { fieldExpression, RECORD_COLUMNS, sourceOf, valueKindOf } from './object-sources.js';
 import type { FieldExpression, ObjectSource } from './object-sources.js';

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { JsonValue } from '../engine/protocol.js';
+import type { JsonValue } from '../engine/index.js';
 import type { Database } from './database-schema.js';
 
 /** A boolean as stored (0/1). */

@@ -4,7 +4,7 @@
  * all-or-nothing whether or not the caller opened a transaction.
  */
 import type { Kysely } from 'kysely';
-import type { OrgSchema } from '../runtime/org/org-schema.js';
+import type { OrgSchema } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 
 /** The SQL dialects Eddy supports. */

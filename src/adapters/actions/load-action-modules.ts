@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ActionError, describeActionProblem, errorMessage, type ActionRegistry, type InvocableAction } from '../../runtime/actions/action-registry.js';
+import { ActionError, type ActionRegistry, describeActionProblem, errorMessage, type InvocableAction } from '../../runtime/index.js';
 
 /**
  * Imports every `*.js`, `*.mjs` and `*.ts` module directly in `folder` (sorted by file name) and

@@ -3,8 +3,7 @@
  * `smtp://` and `smtps://` URLs (`SMTP_URL`).
  */
 import nodemailer from 'nodemailer';
-import { checkMessage } from '../../runtime/email/check-message.js';
-import { MailError, type Mailer, type MailMessage } from '../../runtime/ports/mailer.js';
+import { checkMessage, type Mailer, MailError, type MailMessage } from '../../runtime/index.js';
 
 /** A mailer holding connections, to be closed at shutdown. */
 export interface SmtpMailer extends Mailer {

@@ -9,10 +9,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { classifyDeployFile } from '../../runtime/flows/deploy-files.js';
-import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/flows/deploy-result.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
-import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
+import { classifyDeployFile } from '../../runtime/index.js';
+import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
+import { addRuntimeOptions, type CliSession, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 
 /** Options of `eddy deploy`. */
 export interface DeployCommandOptions extends RuntimeOptions {

@@ -5,11 +5,10 @@
  * `eddy flows deactivate <ApiName>`, `eddy flows delete-version <ApiName> <N>`.
  */
 import type { Command } from 'commander';
-import type { FlowSummary } from '../../runtime/flows/flow-service.js';
-import type { FlowVersionRecord } from '../../runtime/ports/index.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
+import type { FlowSummary, FlowVersionRecord } from '../../runtime/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { formatTable } from '../format-table.js';
-import { addRuntimeOptions, runWithRuntime, type RuntimeOptions } from '../open-runtime.js';
+import { addRuntimeOptions, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 
 interface JsonOption {
   readonly json?: boolean;

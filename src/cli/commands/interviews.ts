@@ -4,10 +4,10 @@
  * (default: the user's own), `eddy interviews show <Id> [--json]`, `eddy interviews delete <Id>`.
  */
 import type { Command } from 'commander';
-import type { FlowInterviewSummary } from '../../runtime/ports/index.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
+import type { FlowInterviewSummary } from '../../runtime/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { formatTable } from '../format-table.js';
-import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
+import { addRuntimeOptions, type CliSession, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 
 /** Options of `eddy interviews`. */
 export interface InterviewsCommandOptions extends RuntimeOptions {

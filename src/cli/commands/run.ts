@@ -6,10 +6,10 @@
  * finished, paused or waits; 1 when it failed, a request was refused, or the input ended.
  */
 import type { Command } from 'commander';
-import type { FlowValue, ScreenModel } from '../../engine/protocol.js';
-import type { InterviewService, InterviewView } from '../../runtime/interviews/interview-service.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
-import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
+import type { FlowValue, ScreenModel } from '../../engine/index.js';
+import type { InterviewService, InterviewView } from '../../runtime/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
+import { addRuntimeOptions, type CliSession, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 import { closeTerminal, promptScreen, renderFinish, TerminalClosedError, type TerminalIo } from '../terminal/index.js';
 
 /** Options of `eddy run`. */

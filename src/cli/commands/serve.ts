@@ -4,8 +4,8 @@
  * and `DATABASE_URL` work as well; `--demo` seeds the demo org into an empty database.
  */
 import type { Command } from 'commander';
-import { startServer } from '../../server/main.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
+import { startServer } from '../../server/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 
 interface ServeOptions {
   readonly port?: string;

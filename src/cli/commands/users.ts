@@ -16,13 +16,12 @@
  * Users are named by username, roles/groups/permission sets by name or Id.
  */
 import type { Command } from 'commander';
-import { systemClock } from '../../runtime/ports/clock.js';
-import type { GroupRecord, PermissionSetRecord, UserRoleRecord } from '../../runtime/ports/index.js';
-import type { GroupMemberSummary, UserService, UserSummary } from '../../runtime/directory/user-service.js';
-import { OAuthService } from '../../server/auth/oauth-service.js';
-import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
+import { systemClock } from '../../runtime/index.js';
+import type { GroupMemberSummary, GroupRecord, PermissionSetRecord, UserRoleRecord, UserService, UserSummary } from '../../runtime/index.js';
+import { OAuthService } from '../../server/index.js';
+import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { formatTable } from '../format-table.js';
-import { addRuntimeOptions, CommandFailedError, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
+import { addRuntimeOptions, type CliSession, CommandFailedError, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 import { closeTerminal, LineReader, TerminalClosedError, type TerminalIo } from '../terminal/index.js';
 
 interface JsonOption {

@@ -2,8 +2,8 @@
  * How a screen field is answered in the terminal: which kind of prompt it gets, how its
  * current value reads as a default, and how a typed answer becomes the engine's JSON value.
  */
-import type { FlowValue, ScreenFieldModel } from '../../engine/protocol.js';
-import { formatDate, formatDateTime, formatNumber, formatTime, parseDateText, parseDateTimeText, parseNumberText, parseTimeText, valueToText } from '../../engine/values.js';
+import type { FlowValue, ScreenFieldModel } from '../../engine/index.js';
+import { formatDate, formatDateTime, formatNumber, formatTime, parseDateText, parseDateTimeText, parseNumberText, parseTimeText, valueToText } from '../../engine/index.js';
 
 /** The prompt a field gets. */
 export type InputKind = 'text' | 'email' | 'secret' | 'number' | 'boolean' | 'date' | 'dateTime' | 'time' | 'choice' | 'multiChoice';

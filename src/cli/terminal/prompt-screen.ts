@@ -3,26 +3,11 @@
  * value in brackets), then for the navigation button, and returns the answers in the engine's
  * JSON forms for a `navigate` or `pause` step input.
  */
-import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/protocol.js';
-import { REQUIRED_MESSAGE } from '../../engine/screens/screen.js';
-import {
-  answerValueOf,
-  CLEAR_ANSWER,
-  compoundPartsOf,
-  defaultAnswer,
-  inputKindOf,
-  isBlankValue,
-  isRequiredField,
-  outputOf,
-  parseFieldAnswer,
-  requiredPartOf,
-  submittedValueOf,
-  withOutput,
-  type CompoundPart,
-  type InputKind,
-} from './field-answer.js';
+import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/index.js';
+import { REQUIRED_MESSAGE } from '../../engine/index.js';
+import { answerValueOf, CLEAR_ANSWER, type CompoundPart, compoundPartsOf, defaultAnswer, type InputKind, inputKindOf, isBlankValue, isRequiredField, outputOf, parseFieldAnswer, requiredPartOf, submittedValueOf, withOutput } from './field-answer.js';
 import { LineReader, type TerminalIo } from './line-reader.js';
-import { fieldNotes, fieldTitle, navigationChoices, plainText, renderChoiceLines, renderFieldLines, renderScreenHeader, type NavigationChoice } from './render-screen-text.js';
+import { fieldNotes, fieldTitle, type NavigationChoice, navigationChoices, plainText, renderChoiceLines, renderFieldLines, renderScreenHeader } from './render-screen-text.js';
 
 /** The longest pause reason Salesforce's UI accepts. */
 export const PAUSE_REASON_MAX_LENGTH = 255;

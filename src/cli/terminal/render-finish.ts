@@ -1,6 +1,6 @@
 /** The terminal's closing message for a finished interview. */
-import type { FlowValue } from '../../engine/protocol.js';
-import { formatNumber } from '../../engine/values.js';
+import type { FlowValue } from '../../engine/index.js';
+import { formatNumber } from '../../engine/index.js';
 import { withoutControlCharacters } from './render-screen-text.js';
 
 /**

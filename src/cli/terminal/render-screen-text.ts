@@ -4,9 +4,9 @@
  * Rich text is converted to plain text and control characters removed: flow-provided HTML or
  * escape sequences never reach the terminal raw.
  */
-import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/protocol.js';
-import { formatNumber, valueToText } from '../../engine/values.js';
-import { htmlToText, looksLikeHtml } from '../../runtime/email/html-to-text.js';
+import type { FlowValue, NavigationAction, ScreenFieldModel, ScreenModel } from '../../engine/index.js';
+import { formatNumber, valueToText } from '../../engine/index.js';
+import { htmlToText, looksLikeHtml } from '../../runtime/index.js';
 import { answerValueOf, compoundPartsOf, inputKindOf, isBlankValue, isRequiredField, outputOf, selectedChoiceIndexes } from './field-answer.js';
 
 /** Text fit for the terminal: HTML converted to plain text, control characters removed. */

@@ -4,8 +4,8 @@
  * `recordCreate` request of a FeedItem, and `flow` runs the named flow as a subflow. Every
  * other action type is an `action` request the runtime answers from its registry.
  */
-import type { ActionCallElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { ActionCallElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import type { Effect, FlowValue, RequestResult } from '../protocol.js';
 import { getField } from '../value-path.js';
 import { isBlank, valueToText } from '../values.js';

@@ -1,6 +1,6 @@
 /** `<assignments>`: each item in order, each seeing the ones before it. */
-import type { AssignmentElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { AssignmentElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { applyAssignment } from '../values.js';
 
 /** Applies the assignment items in order and follows the connector. */

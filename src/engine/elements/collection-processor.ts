@@ -4,8 +4,8 @@
  * conditions or formula hold as `{!FilterName}`, each item seen as `currentItem_...`
  * (the name in `assignNextValueToReference`). Recommendation mapping is unsupported.
  */
-import type { CollectionProcessorElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { CollectionProcessorElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import type { FlowValue } from '../protocol.js';
 import { typed } from '../scope.js';

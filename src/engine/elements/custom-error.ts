@@ -3,7 +3,7 @@
  * the messages shown at their fields or on the screen, as Salesforce does; elsewhere the
  * element faults with `CUSTOM_ERROR` and the messages (a record-triggered flow's save fails).
  */
-import type { CustomErrorElement } from '../../flow-model/model.js';
+import type { CustomErrorElement } from '../../flow-model/index.js';
 import type { ElementContext, Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 

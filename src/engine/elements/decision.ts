@@ -1,6 +1,6 @@
 /** `<decisions>`: outcomes in order, the first whose conditions hold wins; else the default outcome. */
-import type { DecisionElement, DecisionOutcome } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { DecisionElement, DecisionOutcome } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { RECORD_PRIOR_KEY } from '../globals.js';
 import type { Scope } from '../scope.js';
 

@@ -2,8 +2,8 @@
  * `<loops>`: one item per visit, ascending or descending. The position lives in the frame's
  * `loops`; it is dropped when the items run out, so re-entering the loop starts over.
  */
-import type { LoopElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { LoopElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 
 /** Assigns the next item and follows `nextValueConnector`, or ends the loop. */
 export function executeLoop(element: LoopElement, ctx: ElementContext): Outcome {

@@ -1,5 +1,5 @@
 /** `<orchestratedStages>`: orchestrations run in a later issue. */
-import type { OrchestratedStageElement } from '../../flow-model/model.js';
+import type { OrchestratedStageElement } from '../../flow-model/index.js';
 import type { Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 

@@ -3,8 +3,8 @@
  * Ids are written back into the records) or `object` + `inputAssignments` (the new Id goes to
  * `assignRecordIdToReference` and, with `storeOutputAutomatically`, to `{!Element}`).
  */
-import type { RecordCreateElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { RecordCreateElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import type { FlowRecord, FlowValue, RequestResult } from '../protocol.js';
 import { isObjectValue } from '../value-path.js';

@@ -1,6 +1,6 @@
 /** `<recordDeletes>`: the records of `inputReference` by Id, or `object` + filters. */
-import type { RecordDeleteElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { RecordDeleteElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import { resolveFilters } from '../record-filters.js';
 import { isObjectValue } from '../value-path.js';

@@ -3,8 +3,8 @@
  * sort, queried fields), then the result is stored: automatically under the element's name,
  * into `outputReference`, or field by field through `outputAssignments`.
  */
-import type { RecordLookupElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { RecordLookupElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import type { FlowRecord, RequestResult } from '../protocol.js';
 import { resolveFilters } from '../record-filters.js';
 import { getField, isObjectValue, recordValue } from '../value-path.js';

@@ -4,8 +4,8 @@
  * `inputAssignments` as a `recordUpdateWhere` request. In a before-save flow, updating
  * `$Record` changes the record in memory and makes no request, as Salesforce does.
  */
-import type { RecordUpdateElement } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { RecordUpdateElement } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import type { FlowRecord, FlowValue } from '../protocol.js';
 import { matchesFilters, resolveFilters } from '../record-filters.js';

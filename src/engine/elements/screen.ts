@@ -1,5 +1,5 @@
 /** `<screens>`: arriving at a screen starts a fresh visit; the model and submissions live in `../screen.ts`. */
-import type { ScreenElement } from '../../flow-model/model.js';
+import type { ScreenElement } from '../../flow-model/index.js';
 import type { ElementContext, Outcome } from '../element-outcome.js';
 import type { RequestResult } from '../protocol.js';
 import { resumeScreenQuery } from '../screens/screen.js';

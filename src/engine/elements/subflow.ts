@@ -4,9 +4,9 @@
  * interview. When it finishes, its output variables come back through `outputAssignments` or,
  * with `storeOutputAutomatically`, as `{!Subflow.outVar}`.
  */
-import type { InputParameter, OutputParameter, SubflowElement } from '../../flow-model/model.js';
+import type { InputParameter, OutputParameter, SubflowElement } from '../../flow-model/index.js';
 import type { CompiledFlow } from '../compile.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import type { FlowValue } from '../protocol.js';
 import type { Scope } from '../scope.js';

@@ -1,5 +1,5 @@
 /** `<transforms>`: parsed, not executed yet. */
-import type { TransformElement } from '../../flow-model/model.js';
+import type { TransformElement } from '../../flow-model/index.js';
 import type { Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 

@@ -1,5 +1,5 @@
 /** Elements Eddy recognises but cannot run (`apexPluginCalls`, legacy `steps`...). */
-import type { UnsupportedElement } from '../../flow-model/model.js';
+import type { UnsupportedElement } from '../../flow-model/index.js';
 import type { Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 

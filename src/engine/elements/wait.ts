@@ -5,8 +5,8 @@
  * alarm for the runtime to compute, or a platform event with the values it must carry. The
  * `waitEvent` input resumes along that event's connector with its output parameters.
  */
-import type { WaitElement, WaitEvent } from '../../flow-model/model.js';
-import { next, type ElementContext, type Outcome } from '../element-outcome.js';
+import type { WaitElement, WaitEvent } from '../../flow-model/index.js';
+import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
 import type { FlowValue, WaitEventCondition } from '../protocol.js';
 import { StepInputError } from '../step-input-error.js';

@@ -4,21 +4,8 @@
  * text counting as empty), Date ± n days, DateTime ± n days (fractions are hours), Date − Date is
  * whole days, DateTime − DateTime fractional days, Time ± milliseconds.
  */
-import type { FormulaBinaryOperator } from '../../flow-model/formula-syntax.js';
-import {
-  FALSE,
-  FormulaError,
-  NULL,
-  TRUE,
-  boolean,
-  date,
-  dateTime,
-  number,
-  text,
-  textOf,
-  time,
-  typeName,
-} from './formula-value.js';
+import type { FormulaBinaryOperator } from '../../flow-model/index.js';
+import { boolean, date, dateTime, FALSE, FormulaError, NULL, number, text, textOf, time, TRUE, typeName } from './formula-value.js';
 import type { FormulaValue } from './formula-value.js';
 import { cleanNumber, parseDateText, parseDateTimeText, parseNumberText, parseTimeText, startOfUtcDay, textsEqual } from '../values.js';
 

@@ -2,22 +2,10 @@
  * The values a formula computes with: typed, with dates as numbers (epoch ms) so arithmetic is
  * cheap, and conversions from resolved flow values and back to the formula's declared type.
  */
-import type { FlowDataType } from '../../flow-model/model.js';
+import type { FlowDataType } from '../../flow-model/index.js';
 import type { FlowValue } from '../protocol.js';
 import type { TypedValue } from '../typed-value.js';
-import {
-  formatDate,
-  formatDateTime,
-  formatNumber,
-  formatTime,
-  parseDateText,
-  parseDateTimeText,
-  parseNumberText,
-  parseTimeText,
-  roundHalfUp,
-  startOfUtcDay,
-  valueToText,
-} from '../values.js';
+import { formatDate, formatDateTime, formatNumber, formatTime, parseDateText, parseDateTimeText, parseNumberText, parseTimeText, roundHalfUp, startOfUtcDay, valueToText } from '../values.js';
 
 /** A value inside formula evaluation. Date: midnight UTC in epoch ms; DateTime: epoch ms; Time: ms since midnight. */
 export type FormulaValue =

@@ -4,14 +4,13 @@
  * and never reads the clock (`TODAY()`/`NOW()` use `context.now`). See `docs/formulas.md` for why
  * Eddy evaluates formulas itself rather than through formulon.
  */
-import { FormulaSyntaxError, UNSUPPORTED_FORMULA_FUNCTIONS, parseFormula } from '../../flow-model/formula-syntax.js';
-import type { FormulaNode } from '../../flow-model/formula-syntax.js';
-import type { FlowDataType, Reference } from '../../flow-model/model.js';
+import { FormulaSyntaxError, parseFormula, UNSUPPORTED_FORMULA_FUNCTIONS } from '../../flow-model/index.js';
+import type { FlowDataType, FormulaNode, Reference } from '../../flow-model/index.js';
 import { FlowFault } from '../fault.js';
 import { FORMULA_FUNCTIONS, HTML_FORMULA_FUNCTIONS } from './formula-functions.js';
 import type { FormulaEnv, Thunk } from './formula-functions.js';
 import { applyBinary, applyUnary, formulaEquals, truthOf } from './formula-operators.js';
-import { FALSE, FormulaError, NULL, TRUE, boolean, fromTyped, number, text, toResult } from './formula-value.js';
+import { boolean, FALSE, FormulaError, fromTyped, NULL, number, text, toResult, TRUE } from './formula-value.js';
 import type { FormulaValue } from './formula-value.js';
 import type { FlowValue } from '../protocol.js';
 import type { TypedValue } from '../typed-value.js';

@@ -3,7 +3,7 @@
  * inputs and outputs, and custom components (`c:*`, namespaced) from `context.components`.
  * A component's outputs are submitted as one object per field (`values[field] = { value: ... }`).
  */
-import type { FlowDataType } from '../../flow-model/model.js';
+import type { FlowDataType } from '../../flow-model/index.js';
 import { FlowFault } from '../fault.js';
 import type { ComponentRegistry, FlowValue } from '../protocol.js';
 import { getField } from '../value-path.js';

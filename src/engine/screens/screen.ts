@@ -9,28 +9,18 @@
  * screen that has no options cached for this visit is fetched with a `recordQuery` request made
  * by the screen element; the options are kept in `frame.choices` until the screen is left.
  */
-import type { DynamicChoiceSetResource, ScreenElement, ScreenField, ValueExpr } from '../../flow-model/model.js';
+import type { DynamicChoiceSetResource, ScreenElement, ScreenField, ValueExpr } from '../../flow-model/index.js';
 import type { ElementContext, Outcome } from '../element-outcome.js';
 import { next } from '../element-outcome.js';
 import { FlowFault } from '../fault.js';
-import type {
-  CachedChoice,
-  FlowValue,
-  NavigationAction,
-  Request,
-  RequestResult,
-  ScreenChoice,
-  ScreenErrors,
-  ScreenFieldModel,
-  ScreenModel,
-} from '../protocol.js';
+import type { CachedChoice, FlowValue, NavigationAction, Request, RequestResult, ScreenChoice, ScreenErrors, ScreenFieldModel, ScreenModel } from '../protocol.js';
 import { resolveFilters } from '../record-filters.js';
 import { componentContract, type ComponentContract } from './screen-components.js';
-import { typed, type Scope } from '../scope.js';
+import { type Scope, typed } from '../scope.js';
 import { StepInputError } from '../step-input-error.js';
 import type { TypedValue } from '../typed-value.js';
 import { getField, isObjectValue } from '../value-path.js';
-import { coerceValue, isBlank, valueToText, valuesEqual } from '../values.js';
+import { coerceValue, isBlank, valuesEqual, valueToText } from '../values.js';
 
 /** Salesforce's messages for screen input errors. */
 export const REQUIRED_MESSAGE = 'Complete this field.';

@@ -6,11 +6,9 @@
  * (`loadActionModules` in `src/adapters/actions`). Action types match case-insensitively (`apex` = `APEX`), names
  * exactly (`ns__My_Class`), as Salesforce stores them.
  */
-import type { FlowDataType } from '../../flow-model/model.js';
-import type { ActionPort } from '../../engine/driver.js';
-import { FlowFault } from '../../engine/fault.js';
-import type { FlowValue } from '../../engine/protocol.js';
-import { coerceValue } from '../../engine/values.js';
+import type { FlowDataType } from '../../flow-model/index.js';
+import type { ActionPort, FlowValue } from '../../engine/index.js';
+import { coerceValue, FlowFault } from '../../engine/index.js';
 
 /** One declared input or output of an action. */
 export interface ActionParameter {

@@ -1,5 +1,5 @@
 /** An in-memory mailer, for tests and for running without SMTP: validates like the SMTP one and records messages. */
-import { MailError, type Mailer, type MailMessage } from '../ports/mailer.js';
+import type { MailError, Mailer, MailMessage } from '../ports/mailer.js';
 import { checkMessage } from './check-message.js';
 
 /** A mailer that keeps what it is given, in order; `failWith` makes the next sends fail. */

@@ -8,12 +8,12 @@
  * Email alerts and custom notifications are kept in the outbox for display, marked `failed` with
  * the reason: Eddy has no email templates for alerts and no notification channel.
  */
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 import type { Clock } from '../ports/clock.js';
 import { EMAIL_ALERT_MESSAGE, EMAIL_MESSAGE, NOTIFICATION_MESSAGE } from '../interviews/effect-outbox.js';
 import { ConflictError } from '../errors.js';
-import { MailError, type Mailer, type MailMessage } from '../ports/mailer.js';
-import { PollingLoop, type LoopErrorHandler } from '../jobs/polling-loop.js';
+import { type Mailer, MailError, type MailMessage } from '../ports/mailer.js';
+import { type LoopErrorHandler, PollingLoop } from '../jobs/polling-loop.js';
 import type { ClaimedMessage, Storage } from '../ports/index.js';
 import { backoffMs } from '../waits/wait-jobs.js';
 

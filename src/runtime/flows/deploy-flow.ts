@@ -5,7 +5,7 @@
  * refused: nothing is stored for it.
  */
 import { hasErrors, validateFlowXml } from '../../flow-model/index.js';
-import type { Diagnostic } from '../../flow-model/model.js';
+import type { Diagnostic } from '../../flow-model/index.js';
 import { flowApiNameFromPath, isValidFlowApiName } from './deploy-files.js';
 import type { DeployFile } from './deploy-result.js';
 import type { NewFlowVersion } from '../ports/index.js';

@@ -2,7 +2,7 @@
  * What a deploy reports: one entry per flow file and per object or field file, and a summary.
  * Plain data, printed by the CLI and returned as JSON by the API.
  */
-import type { Diagnostic } from '../../flow-model/model.js';
+import type { Diagnostic } from '../../flow-model/index.js';
 import type { ObjectMetadataDiagnostic } from '../org/object-metadata.js';
 import type { FlowVersionStatus } from '../ports/index.js';
 

@@ -6,10 +6,9 @@
  * Loads can run inside a transaction: pass the transaction's session, since the outer storage
  * may not be used while a transaction is open (on SQLite it would wait for itself).
  */
-import { compileFlow, type CompiledFlow } from '../../engine/compile.js';
-import { parseFlowXml } from '../../flow-model/parse-flow-xml.js';
-import { validateFlow } from '../../flow-model/validate.js';
-import type { Diagnostic } from '../../flow-model/model.js';
+import { type CompiledFlow, compileFlow } from '../../engine/index.js';
+import { parseFlowXml, validateFlow } from '../../flow-model/index.js';
+import type { Diagnostic } from '../../flow-model/index.js';
 import { InvalidOperationError, NotFoundError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import type { FlowDefinitionRecord, Storage, StorageSession } from '../ports/index.js';

@@ -7,14 +7,14 @@
  * the flows. The service reads no files: callers pass the files' paths and contents.
  */
 import { parseFlowXml } from '../../flow-model/index.js';
-import type { FlowDataType } from '../../flow-model/model.js';
+import type { FlowDataType } from '../../flow-model/index.js';
 import { deployObjectFiles, NO_OBJECTS } from '../org/deploy-objects.js';
 import { describeErrors, prepareFlowVersion } from './deploy-flow.js';
 import { groupDeployFiles } from './deploy-files.js';
-import { summariseDeploy, type DeployFile, type DeployResult, type FlowDeployResult, type IgnoredFile } from './deploy-result.js';
+import { type DeployFile, type DeployResult, type FlowDeployResult, type IgnoredFile, summariseDeploy } from './deploy-result.js';
 import { DeleteFailedError, InvalidOperationError, isRequestError, NotFoundError, StringTooLongError } from '../errors.js';
 import type { FlowDefinitionRecord, FlowVersionRecord, Storage, StoredFlowVersion } from '../ports/index.js';
-import { PERMISSION_LABELS, requirePermission, type Actor, type PermissionName } from '../access/require-permission.js';
+import { type Actor, PERMISSION_LABELS, type PermissionName, requirePermission } from '../access/require-permission.js';
 
 /** Options of {@link FlowService.deploy}. */
 export interface DeployOptions {

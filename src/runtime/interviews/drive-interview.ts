@@ -10,10 +10,8 @@
  *   Anything else (a lost connection, a bug) is rethrown, so the transaction rolls back instead
  *   of the flow taking its fault path over an infrastructure failure.
  */
-import { answerRequest, type ActionPort, type RecordPort } from '../../engine/driver.js';
-import { FlowFault } from '../../engine/fault.js';
-import type { Effect, StepContext, StepInput, StepResult } from '../../engine/protocol.js';
-import { step } from '../../engine/step.js';
+import { type ActionPort, answerRequest, FlowFault, type RecordPort, step } from '../../engine/index.js';
+import type { Effect, StepContext, StepInput, StepResult } from '../../engine/index.js';
 import { ActionError } from '../actions/action-registry.js';
 import { isRequestError } from '../errors.js';
 import type { InterviewFlows } from './interview-flows.js';

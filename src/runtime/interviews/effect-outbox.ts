@@ -7,7 +7,7 @@
  * Sender address: the effect's `senderAddress` when it is one of the org-wide email addresses,
  * else the org's automated process email when set, else the running user's email.
  */
-import type { Effect, JsonValue } from '../../engine/protocol.js';
+import type { Effect, JsonValue } from '../../engine/index.js';
 import { isValidId } from '../org/ids.js';
 import type { OrgWideEmailAddressRecord, StorageSession } from '../ports/index.js';
 

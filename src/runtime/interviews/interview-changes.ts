@@ -3,9 +3,8 @@
  * at a wait, Completed at its end) or failed (Error, with the fault's element and message). Text
  * is cut to its 1000-character column, so a long label or fault message never fails the save.
  */
-import type { CompiledFlow } from '../../engine/compile.js';
-import { renderInterviewLabel } from '../../engine/interview-label.js';
-import type { Awaiting, Fault, InterviewState, StepContext } from '../../engine/protocol.js';
+import type { Awaiting, CompiledFlow, Fault, InterviewState, StepContext } from '../../engine/index.js';
+import { renderInterviewLabel } from '../../engine/index.js';
 import type { InterviewChanges, InterviewStatus } from '../ports/index.js';
 
 /** `FlowInterview.Error` and `InterviewLabel` hold at most 1000 characters. */

@@ -5,8 +5,8 @@
  * when the start failed, saved so otherwise, letting go of what it held (its wait, its record and
  * stage relations).
  */
-import { migrateState } from '../../engine/migrate-state.js';
-import type { Fault, InterviewState } from '../../engine/protocol.js';
+import { migrateState } from '../../engine/index.js';
+import type { Fault, InterviewState } from '../../engine/index.js';
 import { failureChanges } from './interview-changes.js';
 import type { ClaimedJob, Storage, StorageSession, StoredInterview } from '../ports/index.js';
 import { clearWait } from '../waits/wait-jobs.js';

@@ -4,8 +4,7 @@
  * (`StepContext.flows`), so they are loaded before the engine needs them: the frames of a
  * resting interview before a step, and a called subflow when the engine asks for it.
  */
-import type { CompiledFlow } from '../../engine/compile.js';
-import type { InterviewState } from '../../engine/protocol.js';
+import type { CompiledFlow, InterviewState } from '../../engine/index.js';
 import type { FlowCache } from '../flows/flow-cache.js';
 import type { StorageSession } from '../ports/index.js';
 

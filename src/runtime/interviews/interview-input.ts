@@ -3,7 +3,7 @@
  * from HTTP and the CLI as unchecked JSON, so a wrong shape is a typed bad request
  * (`InvalidApiInputError` and its kin, naming the field) rather than a fault inside the flow.
  */
-import type { FlowValue } from '../../engine/protocol.js';
+import type { FlowValue } from '../../engine/index.js';
 import { InvalidApiInputError, InvalidPicklistValueError, MissingArgumentError, StringTooLongError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import type { InterviewStatus } from '../ports/index.js';

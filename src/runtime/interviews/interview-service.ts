@@ -21,33 +21,30 @@
  * (`interview-failure.ts`) and alarm jobs and platform-event outputs (`wait-resume.ts`).
  */
 import { randomUUID } from 'node:crypto';
-import type { CompiledFlow } from '../../engine/compile.js';
-import { migrateState } from '../../engine/migrate-state.js';
-import type { Awaiting, ComponentRegistry, FlowValue, InterviewState, StepContext, StepInput, StepResult, WaitCondition } from '../../engine/protocol.js';
-import { start, step } from '../../engine/step.js';
-import { StepInputError } from '../../engine/step-input-error.js';
-import { accessCacheFor, type AccessCache, type AccessView } from '../access/access-cache.js';
+import type { Awaiting, CompiledFlow, ComponentRegistry, FlowValue, InterviewState, StepContext, StepInput, StepResult, WaitCondition } from '../../engine/index.js';
+import { migrateState, start, step, StepInputError } from '../../engine/index.js';
+import { type AccessCache, accessCacheFor, type AccessView } from '../access/access-cache.js';
 import type { ActionRegistry } from '../actions/action-registry.js';
 import type { Clock } from '../ports/clock.js';
-import { driveToRest, type DrivePorts } from './drive-interview.js';
+import { type DrivePorts, driveToRest } from './drive-interview.js';
 import { enqueueEffects } from './effect-outbox.js';
 import { ConflictError, InvalidCrossReferenceKeyError, InvalidOperationError, MalformedIdError } from '../errors.js';
 import type { FlowCache, LoadedFlowVersion } from '../flows/flow-cache.js';
 import { isValidId, parseId } from '../org/ids.js';
-import { loadForUser, type Actor } from './interview-access.js';
+import { type Actor, loadForUser } from './interview-access.js';
 import { interviewLabel, restChanges } from './interview-changes.js';
 import { recordFailure, recordStartFailure, RunFailed } from './interview-failure.js';
 import { InterviewFlows } from './interview-flows.js';
 import { checkEventType, checkFlowApiName, checkNavigateAction, checkPauseReason, checkValues, checkVersion, parseInterviewId } from './interview-input.js';
-import { listQuery, type InterviewListRequest } from './interview-list.js';
+import { type InterviewListRequest, listQuery } from './interview-list.js';
 import { chooseVersionId, requireRunFlows, startInputs } from './interview-start.js';
-import { toInterviewRecordView, toInterviewView, type InterviewView } from './interview-view.js';
+import { type InterviewView, toInterviewRecordView, toInterviewView } from './interview-view.js';
 import type { ClaimedJob, FlowInterviewSummary, InterviewChanges, Storage, StorageSession, StoredInterview, UserRecord } from '../ports/index.js';
 import type { AccessSubject } from '../access/sharing.js';
 import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
 import { storageRecordPort } from './storage-record-port.js';
-import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait } from '../waits/wait-jobs.js';
+import { clearWait, eventMatches, type ResolvedWait, resolveWait, scheduleWait } from '../waits/wait-jobs.js';
 import { eventOutputs, WaitJobRunner, type WaitRetryOptions } from '../waits/wait-resume.js';
 
 export type { InterviewView, InterviewAwaiting, InterviewRecordView } from './interview-view.js';

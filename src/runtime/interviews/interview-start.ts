@@ -4,10 +4,8 @@
  * input variables. Each reads inside the start's transaction and throws a typed error, so a bad
  * start runs nothing and writes nothing.
  */
-import type { CompiledFlow } from '../../engine/compile.js';
-import { FlowFault } from '../../engine/fault.js';
-import type { FlowValue } from '../../engine/protocol.js';
-import { coerceValue } from '../../engine/values.js';
+import type { CompiledFlow, FlowValue } from '../../engine/index.js';
+import { coerceValue, FlowFault } from '../../engine/index.js';
 import { InsufficientAccessError, InvalidApiInputError, InvalidOperationError, NotFoundError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import { checkValues } from './interview-input.js';

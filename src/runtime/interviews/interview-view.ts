@@ -3,7 +3,7 @@
  * flow's API name, and what the interview waits for — a screen to submit, a paused screen to
  * resume, an event, or nothing more (finished with outputs, or failed with a fault).
  */
-import type { Awaiting, Fault, FlowValue, ScreenModel, WaitCondition } from '../../engine/protocol.js';
+import type { Awaiting, Fault, FlowValue, ScreenModel, WaitCondition } from '../../engine/index.js';
 import type { FlowInterviewSummary } from '../ports/index.js';
 
 /** A FlowInterview's public fields, the flow's API name and the optimistic-concurrency `version`. */

@@ -3,8 +3,7 @@
  * `$Flow.ActiveStages` (`Active`, ordered by position from 0) and one for `$Flow.CurrentStage`
  * (`Current`; its order is its position among the active stages, else 0) — reference §1.4.
  */
-import type { CompiledFlow } from '../../engine/compile.js';
-import type { InterviewGlobals } from '../../engine/protocol.js';
+import type { CompiledFlow, InterviewGlobals } from '../../engine/index.js';
 import type { NewStageRelation } from '../ports/index.js';
 
 /** The stage relations of an interview's globals; labels come from the flows' stage resources. */

@@ -4,7 +4,7 @@
  * choice sets, and the registered screen components. Read inside the operation's session, so a
  * step sees the same data as the rest of its transaction.
  */
-import type { ComponentRegistry, FlowValue, StepContext, UserContext } from '../../engine/protocol.js';
+import type { ComponentRegistry, FlowValue, StepContext, UserContext } from '../../engine/index.js';
 import type { AccessView } from '../access/access-cache.js';
 import type { OrgSchema } from '../org/org-schema.js';
 import type { StorageSession, UserRecord } from '../ports/index.js';

@@ -3,7 +3,7 @@
  * running interview read and write through the session they are given, so inside a transaction
  * their writes commit or roll back with the interview's new state.
  */
-import type { RecordPort } from '../../engine/driver.js';
+import type { RecordPort } from '../../engine/index.js';
 import type { RecordStore } from '../ports/index.js';
 
 /** Record operations of one interview step, written on behalf of `actorId`. */

@@ -5,21 +5,8 @@
  * Pure: it does not check that referenced records exist — it returns the references so storage
  * can (`INVALID_CROSS_REFERENCE_KEY`).
  */
-import type { JsonValue } from '../../engine/protocol.js';
-import {
-  FieldIntegrityError,
-  InvalidEmailAddressError,
-  InvalidFieldError,
-  InvalidFieldForInsertUpdateError,
-  InvalidOperationError,
-  InvalidPicklistValueError,
-  InvalidTypeOnFieldError,
-  MalformedIdError,
-  MissingArgumentError,
-  NumberOutsideValidRangeError,
-  RequiredFieldMissingError,
-  StringTooLongError,
-} from '../errors.js';
+import type { JsonValue } from '../../engine/index.js';
+import { FieldIntegrityError, InvalidEmailAddressError, InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, InvalidTypeOnFieldError, MalformedIdError, MissingArgumentError, NumberOutsideValidRangeError, RequiredFieldMissingError, StringTooLongError } from '../errors.js';
 import { parseId } from './ids.js';
 import type { FieldDescribe, ObjectDescribe, OrgSchema } from './org-schema.js';
 

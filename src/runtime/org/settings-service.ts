@@ -5,16 +5,8 @@
  * the FlowInterview org-wide default), org-wide email addresses, FlowInterview sharing rules and
  * the outbox of emails and notifications.
  */
-import type { JsonValue } from '../../engine/protocol.js';
-import type {
-  NewSharingRule,
-  OrgSettingsChanges,
-  OrgWideEmailAddressRecord,
-  OutboxMessage,
-  OutboxStatus,
-  SharingRuleRecord,
-  StorageSession,
-} from '../ports/index.js';
+import type { JsonValue } from '../../engine/index.js';
+import type { NewSharingRule, OrgSettingsChanges, OrgWideEmailAddressRecord, OutboxMessage, OutboxStatus, SharingRuleRecord, StorageSession } from '../ports/index.js';
 import { requirePermission } from '../access/require-permission.js';
 import type { PermissionName } from '../access/require-permission.js';
 import type { SharingModel } from '../access/sharing.js';

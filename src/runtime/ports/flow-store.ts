@@ -1,5 +1,5 @@
 /** The flow store: flow definitions and their versions. */
-import type { Diagnostic } from '../../flow-model/model.js';
+import type { Diagnostic } from '../../flow-model/index.js';
 import type { AuditFields } from './common.js';
 
 /** Tooling `Flow.Status`. `InvalidDraft`: stored with validation errors, cannot be activated. */

@@ -26,3 +26,4 @@ export * from './schema-store.js';
 export * from './settings-store.js';
 export * from './storage.js';
 export * from './wait-subscription-store.js';
+export * from './mailer.js';

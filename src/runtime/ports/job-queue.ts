@@ -1,5 +1,5 @@
 /** The durable job queue. */
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 import type { IsoDateTime } from './common.js';
 
 /** Job states: `pending` (possibly leased), `done`, `failed` (gave up), `cancelled`. */

@@ -1,5 +1,5 @@
 /** The outbox: messages written with the transaction that causes them, delivered after commit. */
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 import type { IsoDateTime } from './common.js';
 
 /** Delivery state of an outbox message. */

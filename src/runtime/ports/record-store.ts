@@ -1,6 +1,6 @@
 /** The record store: business records of standard and custom objects. */
-import type { FlowRecord, FlowValue, ResolvedFilter } from '../../engine/protocol.js';
-import type { LogicNode } from '../../flow-model/model.js';
+import type { FlowRecord, FlowValue, ResolvedFilter } from '../../engine/index.js';
+import type { LogicNode } from '../../flow-model/index.js';
 import type { OrgSchema } from '../org/org-schema.js';
 
 /** A record query: the engine's `recordQuery` request without its `kind`. */

@@ -1,5 +1,5 @@
 /** Wait subscriptions: what a waiting interview listens for. */
-import type { FlowValue } from '../../engine/protocol.js';
+import type { FlowValue } from '../../engine/index.js';
 import type { IsoDateTime } from './common.js';
 
 /** A waiting interview's interest in a platform event. */

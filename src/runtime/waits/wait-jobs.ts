@@ -11,9 +11,8 @@
  * Resuming (by either) completes the job that fired, cancels the wait's other jobs and removes its
  * subscriptions, in the transaction that saves the resumed state.
  */
-import type { Fault, FlowRecord, FlowValue, JsonValue, WaitCondition, WaitEventCondition } from '../../engine/protocol.js';
-import { valuesEqual } from '../../engine/values.js';
-import { getField } from '../../engine/value-path.js';
+import type { Fault, FlowRecord, FlowValue, JsonValue, WaitCondition, WaitEventCondition } from '../../engine/index.js';
+import { getField, valuesEqual } from '../../engine/index.js';
 import { isValidId } from '../org/ids.js';
 import type { StorageSession } from '../ports/index.js';
 

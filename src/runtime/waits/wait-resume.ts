@@ -5,8 +5,7 @@
  * event gives its wait). The resume itself — load, step, commit — stays the service's one
  * transaction loop: the runner is handed it as a function.
  */
-import type { CompiledFlow } from '../../engine/compile.js';
-import type { FlowValue } from '../../engine/protocol.js';
+import type { CompiledFlow, FlowValue } from '../../engine/index.js';
 import { ConflictError } from '../errors.js';
 import { recordResumeFailure } from '../interviews/interview-failure.js';
 import type { ClaimedJob, Storage } from '../ports/index.js';

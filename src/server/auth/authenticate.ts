@@ -6,9 +6,8 @@
  * `INVALID_SESSION_ID`; a route marked `config: { public: true }` skips the check.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { accessCacheFor, type AccessView } from '../../runtime/access/access-cache.js';
-import type { Storage, UserRecord } from '../../runtime/ports/index.js';
-import type { AccessSubject } from '../../runtime/access/sharing.js';
+import { accessCacheFor, type AccessView } from '../../runtime/index.js';
+import type { AccessSubject, Storage, UserRecord } from '../../runtime/index.js';
 import { invalidSession } from '../http-errors.js';
 import type { OAuthService } from './oauth-service.js';
 

@@ -5,9 +5,9 @@
  * identity URL answers 404, as if it did not exist.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { JsonValue } from '../../engine/protocol.js';
-import { sameId } from '../../runtime/org/ids.js';
-import type { UserRecord } from '../../runtime/ports/index.js';
+import type { JsonValue } from '../../engine/index.js';
+import { sameId } from '../../runtime/index.js';
+import type { UserRecord } from '../../runtime/index.js';
 import { notFound } from '../http-errors.js';
 import { paramsOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

@@ -7,10 +7,7 @@
  * Also the administration the server and demo need: connected apps, passwords, security tokens.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../runtime/ports/clock.js';
-import type { AccessView } from '../../runtime/access/access-cache.js';
-import type { ConnectedAppRecord, OAuthStorage } from '../../runtime/ports/oauth-store.js';
-import type { StorageSession, UserRecord } from '../../runtime/ports/index.js';
+import type { AccessView, Clock, ConnectedAppRecord, OAuthStorage, StorageSession, UserRecord } from '../../runtime/index.js';
 import { OAuthError } from '../http-errors.js';
 import { LoginLimiter } from './login-limiter.js';
 import type { LoginLimits } from './login-limiter.js';

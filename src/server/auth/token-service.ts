@@ -6,9 +6,7 @@
  * usable token, and a token is found by hashing it again (no slow hash needed for random text).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Clock } from '../../runtime/ports/clock.js';
-import type { AccessView } from '../../runtime/access/access-cache.js';
-import type { OAuthStore, OAuthTokenRecord } from '../../runtime/ports/oauth-store.js';
+import type { AccessView, Clock, OAuthStore, OAuthTokenRecord } from '../../runtime/index.js';
 
 /** Token lifetimes. */
 export interface TokenLifetimes {

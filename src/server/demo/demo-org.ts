@@ -17,11 +17,9 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FlowRecord } from '../../engine/protocol.js';
-import { REAL_DEMO_FLOWS_FOLDER, UI_DEMO_FLOWS_FOLDER } from '../../runtime/demo/demo-flows.js';
-import { FlowService } from '../../runtime/flows/flow-service.js';
-import { bootstrapOrg, DEFAULT_ADMIN_USERNAME } from '../../runtime/org/org-bootstrap.js';
-import type { UserRecord } from '../../runtime/ports/index.js';
+import type { FlowRecord } from '../../engine/index.js';
+import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, FlowService, REAL_DEMO_FLOWS_FOLDER, UI_DEMO_FLOWS_FOLDER } from '../../runtime/index.js';
+import type { UserRecord } from '../../runtime/index.js';
 import type { OAuthService } from '../auth/oauth-service.js';
 import type { ServerStorage } from '../server-context.js';
 

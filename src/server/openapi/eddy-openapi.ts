@@ -4,7 +4,7 @@
  * versions) and OAuth. Paths are relative to `/services/data/v{version}` unless they carry their
  * own `servers` (OAuth and identity live at the root).
  */
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 
 type Json = Record<string, JsonValue>;
 

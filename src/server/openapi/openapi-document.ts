@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 import { CURRENT_API_VERSION, MIN_API_VERSION } from '../api-version.js';
 import { EDDY_PATHS, EDDY_SCHEMAS, EDDY_TAGS } from './eddy-openapi.js';
 import { parseYamlSubset } from './parse-yaml-subset.js';

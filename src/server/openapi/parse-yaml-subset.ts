@@ -5,7 +5,7 @@
  * `{}` and one-line flow sequences, comments. Anything else (anchors, tags, multi-line plain
  * scalars, flow mappings with content) is refused with the line number, never guessed.
  */
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 
 interface Line {
   readonly number: number;

@@ -16,18 +16,10 @@
  * before anything is stored; a taken username is `DUPLICATE_USERNAME`, a taken developer name,
  * membership or assignment `DUPLICATE_VALUE`.
  */
-import type { FlowRecord } from '../../engine/protocol.js';
-import {
-  DuplicateValueError,
-  InsufficientAccessError,
-  InvalidFieldForInsertUpdateError,
-  InvalidOperationError,
-  NotFoundError,
-} from '../../runtime/errors.js';
-import { sameId } from '../../runtime/org/ids.js';
-import type { NewUser, UserChanges } from '../../runtime/ports/index.js';
-import { validateRecordWrite } from '../../runtime/org/record-validation.js';
-import { actorOf, type Actor } from '../auth/authenticate.js';
+import type { FlowRecord } from '../../engine/index.js';
+import { DuplicateValueError, InsufficientAccessError, InvalidFieldForInsertUpdateError, InvalidOperationError, NotFoundError, sameId, validateRecordWrite } from '../../runtime/index.js';
+import type { NewUser, UserChanges } from '../../runtime/index.js';
+import { type Actor, actorOf } from '../auth/authenticate.js';
 import { notFound } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { restRecord, type SObjectHandlers, type SObjectRequest } from './sobject-routes.js';

@@ -5,9 +5,8 @@
  * enables it, unless they have Manage Flow (404, no hint); changing flows needs Manage Flow or
  * Customize Application (403) — the same rules `FlowService` and the sharing module apply.
  */
-import { InsufficientAccessError } from '../../runtime/errors.js';
-import type { FlowDefinitionRecord, FlowStore } from '../../runtime/ports/index.js';
-import type { AccessSubject } from '../../runtime/access/sharing.js';
+import { InsufficientAccessError } from '../../runtime/index.js';
+import type { AccessSubject, FlowDefinitionRecord, FlowStore } from '../../runtime/index.js';
 
 /** Whether the subject may read flow metadata at all. */
 export function canReadFlows(subject: AccessSubject): boolean {

@@ -8,11 +8,10 @@
  * `?q=` is either a SOQL query on Flow (`SELECT ... FROM Flow ...`, run with the caller's
  * access) or text matched, ignoring case, against the API name and label.
  */
-import type { JsonValue } from '../../engine/protocol.js';
-import { InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, InvalidTypeError } from '../../runtime/errors.js';
-import { normaliseFlowDescription } from '../../runtime/flows/flow-service.js';
-import type { FlowDefinitionRecord, FlowVersionRecord } from '../../runtime/ports/index.js';
-import { parseSoql } from '../../storage/soql/index.js';
+import type { JsonValue } from '../../engine/index.js';
+import { InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, InvalidTypeError, normaliseFlowDescription } from '../../runtime/index.js';
+import type { FlowDefinitionRecord, FlowVersionRecord } from '../../runtime/index.js';
+import { parseSoql } from '../../storage/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, recordAttributes } from '../describe-shapes.js';
 import { HttpError, notFound } from '../http-errors.js';

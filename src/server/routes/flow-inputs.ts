@@ -3,8 +3,8 @@
  * or an object `{ "x": 1 }`. Anything else is 400 `INVALID_API_INPUT` naming the problem; the
  * runtime then checks the names and types against the flow's input variables.
  */
-import type { FlowValue } from '../../engine/protocol.js';
-import { InvalidApiInputError } from '../../runtime/errors.js';
+import type { FlowValue } from '../../engine/index.js';
+import { InvalidApiInputError } from '../../runtime/index.js';
 
 /** The inputs as a name → value map (`undefined` input: no inputs). */
 export function flowInputsOf(value: unknown, field = 'inputs'): Record<string, FlowValue> {

@@ -11,9 +11,8 @@
  * - `POST /sobjects/{Event__e}` publishes a platform event: waiting interviews whose wait matches
  *   resume. Needs Run Flows or Manage Flow.
  */
-import type { FlowValue, JsonValue } from '../../engine/protocol.js';
-import { InsufficientAccessError, InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidFieldError, NotFoundError, RequiredFieldMissingError } from '../../runtime/errors.js';
-import { newId } from '../../runtime/org/ids.js';
+import type { FlowValue, JsonValue } from '../../engine/index.js';
+import { InsufficientAccessError, InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidFieldError, newId, NotFoundError, RequiredFieldMissingError } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, recordAttributes } from '../describe-shapes.js';
 import type { ServerContext } from '../server-context.js';

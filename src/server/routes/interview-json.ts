@@ -3,9 +3,8 @@
  * `GuidedFlowName`, `HasFinished` and `outputs` as `[{ name, value }]`) and the runtime API's
  * view (the record, what it awaits, its screen model, wait, outputs or fault, its flow's label).
  */
-import type { JsonValue } from '../../engine/protocol.js';
-import type { InterviewView } from '../../runtime/interviews/interview-service.js';
-import type { FlowInterviewSummary } from '../../runtime/ports/index.js';
+import type { JsonValue } from '../../engine/index.js';
+import type { FlowInterviewSummary, InterviewView } from '../../runtime/index.js';
 import { recordAttributes } from '../describe-shapes.js';
 
 /** FlowInterview fields as the describe lists them, in order (Eddy's own fields are left out). */

@@ -9,10 +9,10 @@
  * flows the caller may not see, screen flows and inactive flows are 404.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { FlowValue, JsonValue } from '../../engine/protocol.js';
-import type { FlowDataType, VariableResource } from '../../flow-model/model.js';
-import { InvalidApiInputError, isRequestError, LimitExceededError, MissingArgumentError } from '../../runtime/errors.js';
-import type { FlowDefinitionRecord } from '../../runtime/ports/index.js';
+import type { FlowValue, JsonValue } from '../../engine/index.js';
+import type { FlowDataType, VariableResource } from '../../flow-model/index.js';
+import { InvalidApiInputError, isRequestError, LimitExceededError, MissingArgumentError } from '../../runtime/index.js';
+import type { FlowDefinitionRecord } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { notFound } from '../http-errors.js';
 import { paramsOf, resource } from '../resource.js';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { JsonValue } from '../../engine/protocol.js';
+import type { JsonValue } from '../../engine/index.js';
 import { buildOpenApiDocument } from '../openapi/openapi-document.js';
 import { resource } from '../resource.js';
 

@@ -7,8 +7,8 @@
  * (200–2,000).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { MalformedQueryError } from '../../runtime/errors.js';
-import type { QueryEndpoint } from '../../storage/soql/index.js';
+import { MalformedQueryError } from '../../runtime/index.js';
+import type { QueryEndpoint } from '../../storage/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

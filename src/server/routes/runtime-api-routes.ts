@@ -19,11 +19,9 @@
  * read. `version` (optimistic concurrency) makes a stale submission 409 `CONFLICT`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { FlowValue, JsonValue } from '../../engine/protocol.js';
-import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MissingArgumentError, NotFoundError } from '../../runtime/errors.js';
-import type { InterviewListRequest, InterviewView } from '../../runtime/interviews/interview-service.js';
-import type { Runtime } from '../../runtime/runtime.js';
-import type { DeployFile } from '../../runtime/flows/deploy-result.js';
+import type { FlowValue, JsonValue } from '../../engine/index.js';
+import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MissingArgumentError, NotFoundError } from '../../runtime/index.js';
+import type { DeployFile, InterviewListRequest, InterviewView, Runtime } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

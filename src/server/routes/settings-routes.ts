@@ -15,11 +15,8 @@
  *   `DELETE /eddy/sharing-rules/{id}` → 204.
  */
 import type { FastifyInstance } from 'fastify';
-import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError } from '../../runtime/errors.js';
-import type { OutboxStatus } from '../../runtime/ports/index.js';
-import { SettingsService } from '../../runtime/org/settings-service.js';
-import type { FlowSettingsChanges } from '../../runtime/org/settings-service.js';
-import type { SharingModel } from '../../runtime/access/sharing.js';
+import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError, SettingsService } from '../../runtime/index.js';
+import type { FlowSettingsChanges, OutboxStatus, SharingModel } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';

@@ -12,10 +12,9 @@
  * is 404 too; a malformed Id is 400 `MALFORMED_ID`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FlowRecord, JsonValue } from '../../engine/protocol.js';
-import { InvalidFieldForInsertUpdateError } from '../../runtime/errors.js';
-import { parseId, sameId } from '../../runtime/org/ids.js';
-import type { ObjectDescribe, OrgSchema } from '../../runtime/org/org-schema.js';
+import type { FlowRecord, JsonValue } from '../../engine/index.js';
+import { InvalidFieldForInsertUpdateError, parseId, sameId } from '../../runtime/index.js';
+import type { ObjectDescribe, OrgSchema } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, describeObject, recordAttributes } from '../describe-shapes.js';
 import { HttpError, notFound } from '../http-errors.js';

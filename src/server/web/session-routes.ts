@@ -5,8 +5,8 @@
  * public connected app (`eddy-web`), so passwords, rate limits and token expiry are the API's own.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isRequestError } from '../../runtime/errors.js';
-import type { UserRecord } from '../../runtime/ports/index.js';
+import { isRequestError } from '../../runtime/index.js';
+import type { UserRecord } from '../../runtime/index.js';
 import { HttpError, invalidSession, OAuthError } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { checkCsrf, CSRF_COOKIE, csrfTokenFor, isCrossOrigin, serializeCookie, SESSION_COOKIE, sessionTokenOf } from './web-session.js';

@@ -4,7 +4,7 @@
  * entityName, groupBy, idSelected, keyPrefix }`. Relationship fields nest under their
  * relationship (`Owner` → `Owner.Name`), as Salesforce returns them.
  */
-import type { FieldDescribe } from '../../runtime/org/org-schema.js';
+import type { FieldDescribe } from '../../runtime/index.js';
 import type { CompiledSoql } from './compile-soql.js';
 
 /** One column. */

@@ -15,10 +15,8 @@
  */
 import type { FieldType as SelectItem, FunctionExp, OrderByClause, Query } from '@jetstreamapp/soql-parser-js';
 import { sql } from 'kysely';
-import type { MalformedQueryError } from '../../runtime/errors.js';
-import { InvalidTypeError, NumberOutsideValidRangeError } from '../../runtime/errors.js';
-import { F } from '../../runtime/org/field-builders.js';
-import type { FieldDescribe, ObjectDescribe } from '../../runtime/org/org-schema.js';
+import type { FieldDescribe, MalformedQueryError, ObjectDescribe } from '../../runtime/index.js';
+import { F, InvalidTypeError, NumberOutsideValidRangeError } from '../../runtime/index.js';
 import type { ValueKind } from '../object-sources.js';
 import { classOf, ignoresCase, WhereCompiler } from './compile-where.js';
 import type { WhereScope } from './compile-where.js';
@@ -26,7 +24,7 @@ import { FieldPaths } from './field-paths.js';
 import type { RelationshipHop, ResolvedField } from './field-paths.js';
 import { locateToken, malformedAt, soqlErrorMessage } from './parse-soql.js';
 import { FALSE_SQL, INTERVIEW_CHILDREN, TRUE_SQL } from './soql-context.js';
-import type { Sql, SoqlContext } from './soql-context.js';
+import type { SoqlContext, Sql } from './soql-context.js';
 import { buildWhereTree } from './where-tree.js';
 
 /** Salesforce's maximum OFFSET. */

@@ -12,14 +12,13 @@
  */
 import type { ConditionWithValueQuery, FunctionExp, LiteralType, Query, ValueQueryCondition } from '@jetstreamapp/soql-parser-js';
 import { sql } from 'kysely';
-import { InvalidQueryFilterOperatorError, MalformedQueryError } from '../../runtime/errors.js';
-import { parseId } from '../../runtime/org/ids.js';
-import type { FieldDescribe } from '../../runtime/org/org-schema.js';
+import { InvalidQueryFilterOperatorError, MalformedQueryError, parseId } from '../../runtime/index.js';
+import type { FieldDescribe } from '../../runtime/index.js';
 import { dateLiteralRange, startOfDayUtc } from './date-literals.js';
 import type { DateRange } from './date-literals.js';
 import type { ResolvedField } from './field-paths.js';
 import { locateToken, soqlErrorMessage } from './parse-soql.js';
-import type { Sql, SoqlContext } from './soql-context.js';
+import type { SoqlContext, Sql } from './soql-context.js';
 import { FALSE_SQL } from './soql-context.js';
 import { decodeBoolean, decodeDate, decodeDateTime, decodeLikePattern, decodeNumber, decodeString, escapeLike } from './soql-literals.js';
 import type { WhereNode } from './where-tree.js';

@@ -9,7 +9,7 @@
  * are the n whole units before the current one; `NEXT_N_…:n` the n whole units after it;
  * `N_…_AGO:n` the single unit n units back.
  */
-import { MalformedQueryError } from '../../runtime/errors.js';
+import { MalformedQueryError } from '../../runtime/index.js';
 
 /** Calendar days `[start, end)` as `YYYY-MM-DD`. */
 export interface DateRange {

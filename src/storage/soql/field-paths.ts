@@ -12,13 +12,12 @@
  * see reads as a null relationship.
  */
 import { sql } from 'kysely';
-import { InvalidFieldError } from '../../runtime/errors.js';
-import { F } from '../../runtime/org/field-builders.js';
-import type { FieldDescribe, ObjectDescribe } from '../../runtime/org/org-schema.js';
+import { F, InvalidFieldError } from '../../runtime/index.js';
+import type { FieldDescribe, ObjectDescribe } from '../../runtime/index.js';
 import { fieldExpression, sourceOf, valueKindOf } from '../object-sources.js';
 import type { ObjectSource, ValueKind } from '../object-sources.js';
-import { soqlErrorMessage, locateToken } from './parse-soql.js';
-import type { Sql, SoqlContext } from './soql-context.js';
+import { locateToken, soqlErrorMessage } from './parse-soql.js';
+import type { SoqlContext, Sql } from './soql-context.js';
 import { INTERVIEW_CHILDREN } from './soql-context.js';
 
 /** One relationship step of a path, as the result rows nest it. */

@@ -12,7 +12,7 @@
  */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { Query } from '@jetstreamapp/soql-parser-js';
-import { MalformedQueryError } from '../../runtime/errors.js';
+import { MalformedQueryError } from '../../runtime/index.js';
 
 /** Salesforce's limit on the length of a SOQL statement. */
 export const MAX_SOQL_LENGTH = 100_000;

@@ -10,8 +10,7 @@
  * {@link MemoryQueryCursorStore} keeps them in the process: a server restart, or a second server
  * process, answers `INVALID_QUERY_LOCATOR`. A shared store can implement {@link QueryCursorStore}.
  */
-import { InvalidQueryLocatorError } from '../../runtime/errors.js';
-import { newId } from '../../runtime/org/ids.js';
+import { InvalidQueryLocatorError, newId } from '../../runtime/index.js';
 
 /** Salesforce's key prefix of query locators. */
 export const QUERY_LOCATOR_PREFIX = '01g';

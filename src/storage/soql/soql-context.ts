@@ -6,8 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
-import type { ObjectDescribe, OrgSchema } from '../../runtime/org/org-schema.js';
-import type { InterviewVisibility } from '../../runtime/access/sharing.js';
+import type { InterviewVisibility, ObjectDescribe, OrgSchema } from '../../runtime/index.js';
 import { interviewVisibilitySql } from '../interview-visibility.js';
 import type { DialectName } from '../store-context.js';
 

@@ -11,10 +11,8 @@
  * ```
  */
 import type { CompiledQuery, Kysely } from 'kysely';
-import { InvalidQueryLocatorError } from '../../runtime/errors.js';
-import type { OrgSchema } from '../../runtime/org/org-schema.js';
-import type { Viewer } from '../../runtime/ports/index.js';
-import { interviewVisibility } from '../../runtime/access/sharing.js';
+import { interviewVisibility, InvalidQueryLocatorError } from '../../runtime/index.js';
+import type { OrgSchema, Viewer } from '../../runtime/index.js';
 import type { Database } from '../database-schema.js';
 import { readSharingSettings } from '../kysely-interview-store.js';
 import { toCount } from '../sql-helpers.js';

@@ -5,8 +5,7 @@
  * letters), and in LIKE patterns `\%` and `\_` for a literal `%` and `_`; any other backslash is
  * an error.
  */
-import { MalformedQueryError } from '../../runtime/errors.js';
-import { isValidDate, normalizeDateTime } from '../../runtime/org/record-validation.js';
+import { isValidDate, MalformedQueryError, normalizeDateTime } from '../../runtime/index.js';
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 

@@ -14,7 +14,7 @@
  * describe: booleans, numbers, dates `YYYY-MM-DD`, date-times `2024-01-01T10:00:00.000+0000`.
  * Aggregate rows are `{ attributes: { type: 'AggregateResult' }, expr0: 3, … }`.
  */
-import type { FieldDescribe, OrgSchema } from '../../runtime/org/org-schema.js';
+import type { FieldDescribe, OrgSchema } from '../../runtime/index.js';
 import { fromBool } from '../sql-helpers.js';
 import type { AggregateColumn, FieldColumn, HopColumn } from './compile-soql.js';
 import { classOf } from './compile-where.js';

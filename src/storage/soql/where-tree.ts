@@ -7,7 +7,7 @@
  * which the parser cannot represent faithfully.
  */
 import type { ConditionWithValueQuery, WhereClause } from '@jetstreamapp/soql-parser-js';
-import { MalformedQueryError } from '../../runtime/errors.js';
+import { MalformedQueryError } from '../../runtime/index.js';
 import { malformedAt } from './parse-soql.js';
 
 /** A WHERE clause as a tree. */

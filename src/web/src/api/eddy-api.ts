@@ -3,8 +3,8 @@
  * session, describes and records, flows, interviews (the seed's Flow REST operations and SOQL),
  * and Eddy's flow runtime API (screen model, navigation, resume). Every path the UI uses is here.
  */
-import type { FlowValue, NavigationAction, ScreenModel } from '../../../engine/protocol.js';
-import type { DeployFile, DeployResult } from '../../../runtime/flows/deploy-result.js';
+import type { FlowValue, NavigationAction, ScreenModel } from '../../../engine/index.js';
+import type { DeployFile, DeployResult } from '../../../runtime/index.js';
 import type { ApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
 import { isSalesforceId, soqlId, soqlIdList, soqlName, soqlString } from './soql.js';

@@ -2,7 +2,7 @@
  * The data table component (`flowruntime:datatable`): the records of its `tableData` input with
  * the columns it names, and row selection (single or multiple) as its `selectedRows` output.
  */
-import type { FlowValue, ScreenFieldModel } from '../../../engine/protocol.js';
+import type { FlowValue, ScreenFieldModel } from '../../../engine/index.js';
 import { formatFieldValue } from '../format.js';
 import { componentOutput, valueText } from './screen-values.js';
 

@@ -6,7 +6,7 @@
  * the screen as the user changes it (`screen-preview.ts`), so fields appear and disappear at once.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { FlowValue, NavigationAction, ScreenModel } from '../../../engine/protocol.js';
+import type { FlowValue, NavigationAction, ScreenModel } from '../../../engine/index.js';
 import { ApiError, errorMessage } from '../api/api-error.js';
 import type { InterviewView } from '../api/eddy-api.js';
 import { ErrorNotice, Notice } from '../components/alerts.js';
@@ -15,11 +15,11 @@ import { useToast } from '../components/toast.js';
 import { Link, navigate } from '../router.js';
 import { routePath } from '../routes.js';
 import { useSession } from '../session/session-context.js';
-import { PauseDialog, PausedConfirmation } from './pause-dialog.js';
+import { PausedConfirmation, PauseDialog } from './pause-dialog.js';
 import { FlowText } from './rich-text.js';
 import { ScreenField } from './screen-field.js';
 import { useScreenPreview } from './screen-preview.js';
-import { initialScreenValues, submittedValues, type FieldValues } from './screen-values.js';
+import { type FieldValues, initialScreenValues, submittedValues } from './screen-values.js';
 import { StageProgress } from './stage-progress.js';
 
 type RunnerState =

@@ -4,7 +4,7 @@
  * `{ recordId, recordName }`. When the target object cannot be described, an ID can be typed.
  */
 import { useEffect, useId, useState } from 'react';
-import type { FlowValue, ScreenFieldModel } from '../../../engine/protocol.js';
+import type { FlowValue, ScreenFieldModel } from '../../../engine/index.js';
 import { soqlContains, soqlName } from '../api/soql.js';
 import { useSession } from '../session/session-context.js';
 import { componentOutput, valueText } from './screen-values.js';

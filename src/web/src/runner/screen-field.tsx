@@ -7,25 +7,12 @@
  * help text is one button away, and an error from the server shows at its field.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { FlowValue, ScreenFieldModel } from '../../../engine/protocol.js';
+import type { FlowValue, ScreenFieldModel } from '../../../engine/index.js';
 import { Icon } from '../components/icon.js';
 import { FlowText } from './rich-text.js';
 import { LookupInput } from './lookup-input.js';
 import { DataTableInput } from './data-table-input.js';
-import {
-  choiceIndex,
-  componentOutput,
-  dateTimeFromInput,
-  dateTimeToInput,
-  isComponentField,
-  multiValues,
-  numberFromInput,
-  timeFromInput,
-  timeToInput,
-  valueText,
-  withComponentOutput,
-  type FieldValues,
-} from './screen-values.js';
+import { choiceIndex, componentOutput, dateTimeFromInput, dateTimeToInput, type FieldValues, isComponentField, multiValues, numberFromInput, timeFromInput, timeToInput, valueText, withComponentOutput } from './screen-values.js';
 
 /** What every field gets. */
 export interface FieldProps {

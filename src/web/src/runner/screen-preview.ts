@@ -6,9 +6,9 @@
  * without visibility rules make no requests.
  */
 import { useEffect, useRef } from 'react';
-import type { ScreenModel } from '../../../engine/protocol.js';
+import type { ScreenModel } from '../../../engine/index.js';
 import type { EddyApi } from '../api/eddy-api.js';
-import { isValueField, walkFields, type FieldValues } from './screen-values.js';
+import { type FieldValues, isValueField, walkFields } from './screen-values.js';
 
 /** How long after the last change the screen is previewed. */
 export const PREVIEW_DELAY_MS = 250;

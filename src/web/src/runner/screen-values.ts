@@ -4,7 +4,7 @@
  * (`ComponentInstance`) hold one object of outputs (`{ value: ... }`, `{ street, city, ... }`);
  * other fields hold their value. Nothing here renders.
  */
-import type { FlowValue, ScreenChoice, ScreenFieldModel, ScreenModel } from '../../../engine/protocol.js';
+import type { FlowValue, ScreenChoice, ScreenFieldModel, ScreenModel } from '../../../engine/index.js';
 
 /** Values by field name. */
 export type FieldValues = Record<string, FlowValue>;

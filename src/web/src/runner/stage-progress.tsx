@@ -1,5 +1,5 @@
 /** The stage progress indicator of flows that use stages (`$Flow.CurrentStage`, `$Flow.ActiveStages`). */
-import type { ScreenModel } from '../../../engine/protocol.js';
+import type { ScreenModel } from '../../../engine/index.js';
 import { Icon } from '../components/icon.js';
 import { stageSteps } from './screen-values.js';
 

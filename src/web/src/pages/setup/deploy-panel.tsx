@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error.js';
-import type { DeployFile } from '../../../../runtime/flows/deploy-result.js';
+import type { DeployFile } from '../../../../runtime/index.js';
 import { Notice } from '../../components/alerts.js';
 import { useToast } from '../../components/toast.js';
 import { useSession } from '../../session/session-context.js';
