@@ -12,10 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { JsonValue } from '../../engine/index.js';
 import { CURRENT_API_VERSION, MIN_API_VERSION } from '../api-version.js';
 import { EDDY_PATHS, EDDY_SCHEMAS, EDDY_TAGS } from './eddy-openapi.js';
-import { parseYamlSubset } from './parse-yaml-subset.js';
 
 type Json = Record<string, JsonValue>;
 
@@ -34,7 +34,7 @@ function asObject(value: JsonValue | undefined): Json {
 
 /** The seed's document, parsed. */
 export function loadSeedDocument(): Json {
-  return asObject(parseYamlSubset(readFileSync(SEED_OPENAPI_FILE, 'utf8')));
+  return asObject(parseYaml(readFileSync(SEED_OPENAPI_FILE, 'utf8')) as JsonValue);
 }
 
 /** Builds the merged document (a fresh object each call). */
