@@ -26,3 +26,4 @@ export * from './org/settings-service.js';
 export * from './org/system-objects.js';
 export * from './ports/index.js';
 export * from './runtime.js';
+export * from './query/query-service.js';

@@ -16,7 +16,8 @@ import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } f
 import type { Mailer } from './ports/mailer.js';
 import { OutboxWorker } from './email/outbox-worker.js';
 import type { LoopErrorHandler } from './jobs/polling-loop.js';
-import type { Storage } from './ports/index.js';
+import type { SoqlPort, Storage } from './ports/index.js';
+import { QueryService } from './query/query-service.js';
 import { Scheduler } from './jobs/scheduler.js';
 
 /** What {@link createRuntime} is built from. */
@@ -40,6 +41,8 @@ export interface RuntimeOptions {
   readonly hooks?: InterviewServiceHooks;
   /** Where background failures are reported (default `console.error`). */
   readonly onBackgroundError?: LoopErrorHandler;
+  /** SOQL over the storage (storage's `SoqlEngine`); without it, `query` refuses every call. */
+  readonly soql?: SoqlPort;
 }
 
 /** The composed runtime. */
@@ -50,6 +53,8 @@ export interface Runtime {
   /** Deploying flows and managing versions. */
   readonly flows?: FlowService;
   readonly flowCache: FlowCache;
+  /** SOQL for the API and the CLI. */
+  readonly query: QueryService;
   readonly actions: ActionRegistry;
   readonly scheduler: Scheduler;
   /** The outbox worker, when there is a mailer to deliver through. */
@@ -59,6 +64,14 @@ export interface Runtime {
   /** Stops the background work (not the storage, nor the mailer it was given). */
   stop(): Promise<void>;
 }
+
+/** The SOQL port of a runtime built without one: every call says so. */
+const missingSoqlPort: SoqlPort = {
+  query: () => Promise.reject(new Error('This runtime was built without a SOQL port (RuntimeOptions.soql).')),
+  queryMore: () => Promise.reject(new Error('This runtime was built without a SOQL port (RuntimeOptions.soql).')),
+  columns: () => Promise.reject(new Error('This runtime was built without a SOQL port (RuntimeOptions.soql).')),
+  objectOf: () => undefined,
+};
 
 /** Builds the runtime over an open storage. */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -93,6 +106,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     interviews,
     flows: new FlowService(storage),
     flowCache,
+    query: new QueryService(options.soql ?? missingSoqlPort),
     actions,
     scheduler,
     outbox,

@@ -13,7 +13,7 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { createRuntime, systemClock } from '../runtime/index.js';
+import { createRuntime, QueryService, systemClock } from '../runtime/index.js';
 import type { Clock, Runtime, Storage } from '../runtime/index.js';
 import { Authenticator, bearerTokenResolver } from './auth/authenticate.js';
 import type { CredentialResolver } from './auth/authenticate.js';
@@ -135,11 +135,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.decorateRequest('apiVersion', undefined);
 
   let ownRuntime: Promise<Runtime> | undefined;
-  const runtime = (): Promise<Runtime> => (options.runtime ? Promise.resolve(options.runtime) : (ownRuntime ??= createRuntime({ storage, clock })));
+  // One SOQL engine per server: it holds the query locators that later pages are read with.
+  const soqlEngine = new SoqlEngine(storage, { clock: () => clock.now() });
+  const runtime = (): Promise<Runtime> => (options.runtime ? Promise.resolve(options.runtime) : (ownRuntime ??= createRuntime({ storage, clock, soql: soqlEngine })));
   app.addHook('onClose', async () => {
     if (ownRuntime) await (await ownRuntime).stop();
   });
-  const soql = new SoqlEngine(storage, { clock: () => clock.now() });
+  const soql = new QueryService(soqlEngine);
   const context: ServerContext = { storage, oauth, clock, runtime, soql, instanceUrl: instanceUrlResolver(options.publicUrl) };
   const resolvers = [bearerTokenResolver(oauth), registerWebUi(app, context, options.embedOrigins === undefined ? {} : { embedOrigins: options.embedOrigins }), ...(options.credentialResolvers ?? [])];
   const authenticator = new Authenticator(storage, resolvers);

@@ -3,8 +3,8 @@
  * engine, and how to tell the server's public URL (`instance_url`, identity URLs).
  */
 import type { FastifyRequest } from 'fastify';
-import type { Clock, OAuthStorage, Runtime, Storage } from '../runtime/index.js';
-import type { SoqlDatabase, SoqlEngine } from '../storage/index.js';
+import type { Clock, OAuthStorage, QueryService, Runtime, Storage } from '../runtime/index.js';
+import type { SoqlDatabase } from '../storage/index.js';
 import type { OAuthService } from './auth/oauth-service.js';
 
 /** The storage the server needs: every port, OAuth, and what SOQL runs on (`openDatabase()` gives all). */
@@ -17,8 +17,8 @@ export interface ServerContext {
   readonly clock: Clock;
   /** The runtime (interviews, flows, actions). */
   runtime(): Promise<Runtime>;
-  /** SOQL for `/query` and friends (one per server: it holds the query locators). */
-  readonly soql: SoqlEngine;
+  /** SOQL for `/query` and friends (the runtime's query service over one SOQL engine per server, which holds the query locators). */
+  readonly soql: QueryService;
   /** The base URL clients reach the server at, without a trailing slash. */
   instanceUrl(request: FastifyRequest): string;
 }

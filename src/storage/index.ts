@@ -17,4 +17,4 @@ export { fieldExpression, sourceOf } from './object-sources.js';
 export type { Database } from './database-schema.js';
 export type { DialectName } from './store-context.js';
 export { SoqlEngine, MemoryQueryCursorStore, parseLocator, parseSoql, MAX_SOQL_LENGTH } from './soql/index.js';
-export type { QueryResult, QueryEndpoint, QueryMoreOptions, SoqlDatabase, SoqlQueryOptions, SoqlEngineOptions, QueryCursorStore, SObjectRow, QueryColumns } from './soql/index.js';
+export type { SoqlDatabase, SoqlEngineOptions, QueryCursorStore } from './soql/index.js';

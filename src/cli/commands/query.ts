@@ -7,7 +7,7 @@
  * records too.
  */
 import type { Command } from 'commander';
-import { SoqlEngine, type QueryColumns, type QueryResult, type SObjectRow } from '../../storage/index.js';
+import type { QueryColumns, QueryResult, SObjectRow } from '../../runtime/index.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { formatTable } from '../format-table.js';
 import { addRuntimeOptions, runWithRuntime, type CliSession, type RuntimeOptions } from '../open-runtime.js';
@@ -66,17 +66,9 @@ export function renderQueryText(result: QueryResult, columns: QueryColumns): str
 
 /** Runs the query with every page; the result has all records and `done: true`. */
 export async function queryAllPages(session: CliSession, soql: string, options: QueryCommandOptions): Promise<{ result: QueryResult; columns: QueryColumns }> {
-  const engine = new SoqlEngine(session.storage);
   const viewer = await session.storage.directory.accessSubject(session.actor.Id);
-  const columns = await engine.columns(soql, viewer);
-  const first = await engine.query(soql, viewer, { includeDeleted: options.all === true, endpoint: options.all === true ? 'queryAll' : 'query' });
-  const records = [...first.records];
-  let page = first;
-  while (!page.done && page.nextRecordsUrl !== undefined) {
-    page = await engine.queryMore(page.nextRecordsUrl, viewer);
-    records.push(...page.records);
-  }
-  return { result: { totalSize: first.totalSize, done: true, records }, columns };
+  const runtime = await session.runtime();
+  return runtime.query.queryAllPages(soql, viewer, { includeDeleted: options.all === true, endpoint: options.all === true ? 'queryAll' : 'query' });
 }
 
 /** Registers `query` on the program. */

@@ -27,3 +27,4 @@ export * from './settings-store.js';
 export * from './storage.js';
 export * from './wait-subscription-store.js';
 export * from './mailer.js';
+export * from './soql.js';

@@ -9,9 +9,8 @@
  * access) or text matched, ignoring case, against the API name and label.
  */
 import type { JsonValue } from '../../engine/index.js';
-import { InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, InvalidTypeError, normaliseFlowDescription } from '../../runtime/index.js';
+import { InvalidFieldError, InvalidFieldForInsertUpdateError, InvalidOperationError, InvalidPicklistValueError, normaliseFlowDescription } from '../../runtime/index.js';
 import type { FlowDefinitionRecord, FlowVersionRecord } from '../../runtime/index.js';
-import { parseSoql } from '../../storage/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, recordAttributes } from '../describe-shapes.js';
 import { HttpError, notFound } from '../http-errors.js';
@@ -91,8 +90,7 @@ export function flowHandlers(context: ServerContext): SObjectHandlers {
       if (/^select\b/i.test(q)) {
         const subject = actorOf(call.request).subject;
         requireFlowReader(subject);
-        if (parseSoql(q).sObject?.toLowerCase() !== 'flow') throw new InvalidTypeError('The q parameter of /sobjects/Flow must query Flow (SELECT ... FROM Flow).', ['q']);
-        const result = await context.soql.query(q, subject, { apiVersion: call.version });
+        const result = await context.soql.queryObject('Flow', q, subject, { apiVersion: call.version });
         return { objectDescribe, recentItems: [], ...result };
       }
       const needle = q.toLowerCase();

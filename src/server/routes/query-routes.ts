@@ -7,8 +7,7 @@
  * (200–2,000).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { MalformedQueryError } from '../../runtime/index.js';
-import type { QueryEndpoint } from '../../storage/index.js';
+import type { QueryEndpoint } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
@@ -33,11 +32,10 @@ export function registerQueryRoutes(api: FastifyInstance, context: ServerContext
     resource(api, path, {
       GET: async (request) => {
         const { q, columns } = queryOf(request);
-        if (q === undefined || q.trim() === '') throw new MalformedQueryError('A query string has to be specified (the q parameter).', ['q']);
         const viewer = actorOf(request).subject;
-        if (columns === 'true') return context.soql.columns(q, viewer);
+        if (columns === 'true') return context.soql.columns(q ?? '', viewer);
         const batchSize = batchSizeOf(request);
-        return context.soql.query(q, viewer, {
+        return context.soql.query(q ?? '', viewer, {
           apiVersion: apiVersionOf(request),
           endpoint,
           includeDeleted,

@@ -6,24 +6,7 @@
  */
 import type { FieldDescribe } from '../../runtime/index.js';
 import type { CompiledSoql } from './compile-soql.js';
-
-/** One column. */
-export interface ColumnMetadata {
-  readonly columnName: string;
-  readonly displayName: string;
-  readonly aggregate: boolean;
-  readonly apexType: string | null;
-  readonly joinColumns: ColumnMetadata[];
-}
-
-/** The column metadata of a query. */
-export interface QueryColumns {
-  readonly columnMetadata: ColumnMetadata[];
-  readonly entityName: string;
-  readonly groupBy: boolean;
-  readonly idSelected: boolean;
-  readonly keyPrefix: string | null;
-}
+import type { ColumnMetadata, QueryColumns } from '../../runtime/index.js';
 
 const APEX_TYPES: Readonly<Record<FieldDescribe['type'], string>> = {
   id: 'Id', reference: 'Id', string: 'String', textarea: 'String', email: 'String', phone: 'String', url: 'String', picklist: 'String',

@@ -12,13 +12,12 @@
  */
 import type { CompiledQuery, Kysely } from 'kysely';
 import { interviewVisibility, InvalidQueryLocatorError } from '../../runtime/index.js';
-import type { OrgSchema, Viewer } from '../../runtime/index.js';
+import type { OrgSchema, QueryColumns, QueryMoreOptions, QueryResult, SObjectRow, SoqlPort, SoqlQueryOptions, Viewer } from '../../runtime/index.js';
 import type { Database } from '../database-schema.js';
 import { readSharingSettings } from '../kysely-interview-store.js';
 import { toCount } from '../sql-helpers.js';
 import type { DialectName } from '../store-context.js';
 import { columnMetadataOf } from './column-metadata.js';
-import type { QueryColumns } from './column-metadata.js';
 import { compileSoql } from './compile-soql.js';
 import type { CompiledSoql } from './compile-soql.js';
 import { localDay, resolveTimeZone } from './date-literals.js';
@@ -28,48 +27,12 @@ import type { QueryCursor, QueryCursorStore } from './query-cursors.js';
 import { SoqlContext } from './soql-context.js';
 import type { Sql } from './soql-context.js';
 import { shapeAggregates, shapeRecords } from './soql-rows.js';
-import type { SObjectRow } from './soql-rows.js';
 
 /** What the engine needs of the storage: Kysely, the dialect, and the describe (`EddyDatabase` has all three). */
 export interface SoqlDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly schema: { load(): Promise<OrgSchema> };
-}
-
-/** A query result, shaped as Salesforce's REST API returns it. */
-export interface QueryResult {
-  readonly totalSize: number;
-  readonly done: boolean;
-  /** `/services/data/v{apiVersion}/{endpoint}/{locator}` while more rows remain. */
-  readonly nextRecordsUrl?: string;
-  readonly records: SObjectRow[];
-}
-
-/** Where `nextRecordsUrl` points: the REST resource that continues the query. */
-export type QueryEndpoint = 'query' | 'queryAll' | 'tooling/query';
-
-/** Options of {@link SoqlEngine.query}. */
-export interface SoqlQueryOptions {
-  /** queryAll: include soft-deleted rows where the table keeps them (business records). */
-  readonly includeDeleted?: boolean;
-  /** Rows per page, 200–2,000 as Salesforce's `batchSize` (default 2,000). */
-  readonly batchSize?: number;
-  /** API version for `attributes.url` and `nextRecordsUrl` (`60.0` or `v60.0`; default {@link DEFAULT_API_VERSION}). */
-  readonly apiVersion?: string;
-  /** The resource in `nextRecordsUrl` (default `query`). */
-  readonly endpoint?: QueryEndpoint;
-  /** The instant date literals (`TODAY`, `LAST_N_DAYS:n`) are relative to (default: the engine's clock). */
-  readonly now?: Date;
-  /** IANA time zone of date literals (default: the viewer's `TimeZoneSidKey`, else the org's). */
-  readonly timeZone?: string;
-}
-
-/** Options of {@link SoqlEngine.queryMore}. */
-export interface QueryMoreOptions {
-  readonly apiVersion?: string;
-  /** The resource in the next `nextRecordsUrl` (default: the one the query was run with). */
-  readonly endpoint?: QueryEndpoint;
 }
 
 /** Options of {@link SoqlEngine}. */
@@ -104,7 +67,7 @@ function viewerKeyOf(viewer: Viewer): string {
 type PagedSoql = Exclude<CompiledSoql, { mode: 'count' }>;
 
 /** Runs SOQL for viewers, with paging. */
-export class SoqlEngine {
+export class SoqlEngine implements SoqlPort {
   readonly #database: SoqlDatabase;
   readonly #cursors: QueryCursorStore;
   readonly #clock: () => Date;
@@ -172,6 +135,15 @@ export class SoqlEngine {
   }
 
   /** The column metadata of `soql` (`?columns=true`), without running it. Same errors as {@link query}. */
+  /** The object a query reads (its FROM), or undefined when it does not parse. */
+  objectOf(soql: string): string | undefined {
+    try {
+      return parseSoql(soql).sObject;
+    } catch {
+      return undefined;
+    }
+  }
+
   async columns(soql: string, viewer: Viewer): Promise<QueryColumns> {
     const cursor: QueryCursor = { soql, viewerKey: viewerKeyOf(viewer), includeDeleted: false, now: this.#clock().toISOString(), timeZone: 'UTC', batchSize: DEFAULT_BATCH_SIZE, totalSize: 0, endpoint: 'query' };
     return columnMetadataOf((await this.#compile(cursor, viewer)).compiled);

@@ -18,15 +18,7 @@ import type { FieldDescribe, OrgSchema } from '../../runtime/index.js';
 import { fromBool } from '../sql-helpers.js';
 import type { AggregateColumn, FieldColumn, HopColumn } from './compile-soql.js';
 import { classOf } from './compile-where.js';
-
-/** A JSON value of a query row. */
-export type SoqlValue = string | number | boolean | null | SObjectRow;
-
-/** A record of a query result. */
-export interface SObjectRow {
-  readonly attributes: { readonly type: string; readonly url?: string };
-  [field: string]: SoqlValue | { readonly type: string; readonly url?: string };
-}
+import type { SObjectRow } from '../../runtime/index.js';
 
 /** A date-time as Salesforce's REST API writes it: `2024-01-01T10:00:00.000+0000`. */
 export function formatDateTime(value: string): string {

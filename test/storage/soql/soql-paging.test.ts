@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { to18 } from '../../../src/runtime/org/ids.js';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import { MemoryQueryCursorStore, parseLocator, SoqlEngine } from '../../../src/storage/soql/index.js';
-import type { QueryResult } from '../../../src/storage/soql/index.js';
+import type { QueryResult } from '../../../src/runtime/index.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFlow, systemActor } from '../seed.js';
 
