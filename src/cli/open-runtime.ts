@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { createConfiguredRuntime, databaseLocation, readConfig } from '../adapters/index.js';
 import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, findAdmin, FlowService, isRequestError, UserService } from '../runtime/index.js';
 import type { Runtime, UserRecord } from '../runtime/index.js';
-import { type EddyDatabase, openDatabase } from '../storage/index.js';
+import { type EddyDatabase, openDatabase, SoqlEngine } from '../storage/index.js';
 import { type CommandContext, EXIT_CODES } from './command-context.js';
 
 /** The options every command that uses the org accepts. */
@@ -75,7 +75,7 @@ export async function openCliSession(options: RuntimeOptions): Promise<CliSessio
       flows: new FlowService(storage),
       users: new UserService(storage),
       actor,
-      runtime: () => (runtime ??= createConfiguredRuntime({ storage, smtpUrl: config.smtpUrl })),
+      runtime: () => (runtime ??= createConfiguredRuntime({ storage, smtpUrl: config.smtpUrl, soql: new SoqlEngine(storage) })),
       async close() {
         try {
           if (runtime !== undefined) await (await runtime).stop();
