@@ -8,7 +8,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isRequestError } from '../runtime/errors.js';
-import type { ErrorCode } from '../runtime/errors.js';
+import type { RequestErrorCode as ErrorCode } from '../runtime/errors.js';
 import { HttpError, OAuthError } from './http-errors.js';
 
 /** One entry of Salesforce's error body. */
