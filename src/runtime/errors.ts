@@ -84,8 +84,8 @@ export abstract class RequestError extends Error {
   /** Field API names the error is about (Salesforce's `fields`). */
   readonly fields: readonly string[];
 
-  constructor(message: string, fields: readonly string[] = []) {
-    super(message);
+  constructor(message: string, fields: readonly string[] = [], options?: { readonly cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.fields = fields;
   }

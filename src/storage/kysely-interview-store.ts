@@ -15,6 +15,7 @@ import {
   InvalidPicklistValueError,
   LimitExceededError,
   NotFoundError,
+  StorageBusyError,
 } from '../runtime/errors.js';
 import { KEY_PREFIXES, newId, parseId } from '../runtime/org/ids.js';
 import type {
@@ -87,11 +88,6 @@ function toRule(row: Selectable<FlowInterviewSharingRulesTable>): SharingRuleRec
   };
 }
 
-/** PostgreSQL's `lock_not_available` (55P03): a `NOWAIT` lock found the row locked. */
-function isLockNotAvailable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
-}
-
 function serializeState(state: InterviewState): string {
   const json = JSON.stringify(state);
   if (Buffer.byteLength(json, 'utf8') > MAX_STATE_BYTES) {
@@ -161,7 +157,8 @@ export class KyselyInterviewStore implements InterviewStore {
     const byId = (d: Kysely<Database>) => d.selectFrom('flow_interviews').selectAll().where('Id', '=', '');
     const [row] = await (lock
       ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate().noWait(), [interviewId]).catch((error: unknown) => {
-          if (isLockNotAvailable(error)) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
+          // The NOWAIT lock found the row locked: another request is changing this interview.
+          if (error instanceof StorageBusyError) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
           throw error;
         })
       : runCompiled(this.#ctx, 'interviewById', byId, [interviewId]));
