@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../engine/protocol.js';
-import { ConflictError } from '../runtime/errors.js';
+import { LeaseLostError } from '../runtime/errors.js';
 import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../runtime/ports/index.js';
 import { normalizeDateTime } from '../runtime/org/record-validation.js';
 import type { JobsTable } from './database-schema.js';
@@ -116,7 +116,7 @@ export class KyselyJobQueue implements JobQueue {
     return rows[0]?.next ?? undefined;
   }
 
-  /** Updates a claimed job if its lease is still ours; ConflictError otherwise. */
+  /** Updates a claimed job if its lease is still ours; LeaseLostError otherwise. */
   async #finish(job: ClaimedJob, set: Partial<Selectable<JobsTable>>): Promise<void> {
     const result = await this.#ctx.db
       .updateTable('jobs')
@@ -126,7 +126,7 @@ export class KyselyJobQueue implements JobQueue {
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new ConflictError(`Job ${job.id} is no longer leased by this worker (its lease ended and another worker claimed it, or it was cancelled).`);
+      throw new LeaseLostError(`Job ${job.id} is no longer leased by this worker (its lease ended and another worker claimed it, or it was cancelled).`);
     }
   }
 }
