@@ -3,10 +3,24 @@ export { compileFlow, CompiledFlow, type IndexedScreenField } from './compile.js
 export { start, step, type StartContext } from './step.js';
 export { renderInterviewLabel } from './interview-label.js';
 export { DEFAULT_MAX_ELEMENTS } from './interpreter.js';
-export { runUntilRest, answerRequest, type RecordPort, type ActionPort, type Ports, type RecordQuery, type RecordUpdateWhere, type RecordDeleteWhere } from './driver.js';
+export {
+  runUntilRest,
+  answerRequest,
+  flowFaultsOnly,
+  type RecordPort,
+  type ActionPort,
+  type FlowPort,
+  type FaultPolicy,
+  type PortFault,
+  type Ports,
+  type RecordQuery,
+  type RecordUpdateWhere,
+  type RecordDeleteWhere,
+} from './driver.js';
 export { migrateState, StateMigrationError } from './migrate-state.js';
 export { StepInputError, type StepInputErrorCode } from './step-input-error.js';
-export { FlowFault, type FaultCode } from './fault.js';
+export { FlowFault } from './fault.js';
+export { FAULT_CODES, type FaultCode } from './fault-codes.js';
 export { matchesFilters } from './record-filters.js';
 export { STANDARD_COMPONENTS, componentContract, type ComponentContract, type ComponentOutput } from './screens/screen-components.js';
 export { REQUIRED_MESSAGE, INVALID_MESSAGE, INVALID_CHOICE_MESSAGE } from './screens/screen.js';

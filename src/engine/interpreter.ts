@@ -26,7 +26,7 @@ import { executeUnsupported } from './elements/unsupported.js';
 import { executeWait, resumeWait } from './elements/wait.js';
 import { FlowFault } from './fault.js';
 import { RECORD_KEY, RECORD_PRIOR_KEY } from './globals.js';
-import type { Awaiting, Effect, FlowValue, Frame, InterviewState, RequestResult, ScreenErrors, StepContext, StepInput } from './protocol.js';
+import type { Awaiting, Effect, Fault, FlowValue, Frame, InterviewState, RequestResult, ScreenErrors, StepContext, StepInput } from './protocol.js';
 import { backFromScreen, currentScreen, pauseScreen, presentScreen, previewScreen, submitScreen } from './screens/screen.js';
 import { initialiseDefaults, Scope } from './scope.js';
 import { StepInputError } from './step-input-error.js';
@@ -394,7 +394,7 @@ export class Interpreter {
     }
   }
 
-  #fail(fault: { code: string; message: string; element: string | undefined }): Awaiting {
+  #fail(fault: Fault): Awaiting {
     this.state.status = 'error';
     this.state.fault = fault;
     this.state.pending = null;

@@ -9,6 +9,7 @@
  */
 import type { ConditionOperator, FlowDataType, LogicNode } from '../flow-model/index.js';
 import type { CompiledFlow } from './compile.js';
+import type { FaultCode } from './fault-codes.js';
 
 /** A JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -28,7 +29,7 @@ export type FlowValue = JsonValue;
 
 /** A serialisable fault: why an interview failed. */
 export interface Fault {
-  readonly code: string;
+  readonly code: FaultCode;
   readonly message: string;
   readonly element: string | undefined;
 }
@@ -307,7 +308,7 @@ export type StepInput =
   /** Record the values entered on the current screen before a pause; invalid values are dropped. */
   | { readonly kind: 'pause'; readonly values: Record<string, FlowValue> }
   | { readonly kind: 'requestResult'; readonly result: RequestResult }
-  | { readonly kind: 'requestFailed'; readonly error: { readonly code: string; readonly message: string } }
+  | { readonly kind: 'requestFailed'; readonly error: { readonly code: FaultCode; readonly message: string } }
   | { readonly kind: 'waitEvent'; readonly event: string; readonly outputs: Record<string, FlowValue> }
   /** Re-render the current screen (after a resume) without changing anything. */
   | { readonly kind: 'show' }

@@ -1,12 +1,24 @@
 /**
- * The catalogue of bad-request errors: typed errors with stable codes, Salesforce's own where it
- * has one (`MALFORMED_ID`, `STRING_TOO_LONG`, ...). The server maps them to HTTP statuses and to
- * Salesforce's `[{ message, errorCode, fields }]` body in one place; the runtime and storage only
- * throw them. Assert them in tests by `code`.
+ * The catalogue of errors, closed: every stable code a client or a caller can see, each with its
+ * typed error, Salesforce's code where it has one (`MALFORMED_ID`, `STRING_TOO_LONG`, ...).
+ *
+ * - Bad requests ({@link RequestError}): the caller's doing. The runtime and storage throw them;
+ *   inside a run, the fault policy makes most of them faults of the flow.
+ * - Infrastructure failures ({@link InfrastructureError}): the database was busy, aborted the
+ *   transaction or could not be reached (storage translates its drivers' errors into them), or
+ *   a worker lost its lease. Never a fault, never a bad request: the transaction rolls back and
+ *   the failure is retried or surfaced as retryable.
+ * - Transport codes: what the server answers for its own errors (a bad token, malformed JSON,
+ *   an unknown route) and for infrastructure failures and bugs; listed here so that the codes a
+ *   client can see are one list.
+ *
+ * The server maps them to HTTP statuses and Salesforce's `[{ message, errorCode, fields }]`
+ * body in one place (`server/error-handler.ts`). Fault codes, the data a failed interview
+ * carries, are the engine's (`engine/fault-codes.ts`). Assert errors in tests by `code`.
  */
 
-/** Every stable error code. */
-export const ERROR_CODES = [
+/** Codes of bad requests. */
+export const REQUEST_ERROR_CODES = [
   'NOT_FOUND',
   'INSUFFICIENT_ACCESS',
   'CONFLICT',
@@ -35,17 +47,45 @@ export const ERROR_CODES = [
   'LIMIT_EXCEEDED',
 ] as const;
 
-/** A stable error code. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** A bad request's code. */
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
+/** Codes of infrastructure failures. */
+export const INFRASTRUCTURE_ERROR_CODES = ['STORAGE_BUSY', 'SERIALIZATION_FAILURE', 'STORAGE_UNAVAILABLE', 'LEASE_LOST'] as const;
+
+/** An infrastructure failure's code. */
+export type InfrastructureErrorCode = (typeof INFRASTRUCTURE_ERROR_CODES)[number];
+
+/** Codes only the server's transport raises or answers with. */
+export const TRANSPORT_ERROR_CODES = [
+  'INVALID_SESSION_ID',
+  'JSON_PARSER_ERROR',
+  'METHOD_NOT_ALLOWED',
+  'REQUEST_ENTITY_TOO_LARGE',
+  'URI_TOO_LONG',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'REQUEST_HEADER_FIELDS_TOO_LARGE',
+  'INVALID_REQUEST',
+  /** The answer to a retryable infrastructure failure. */
+  'SERVER_UNAVAILABLE',
+  /** The answer to a bug. */
+  'UNKNOWN_EXCEPTION',
+] as const;
+
+/** A transport code. */
+export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[number];
+
+/** Any stable error code of the catalogue. */
+export type ErrorCode = RequestErrorCode | InfrastructureErrorCode | TransportErrorCode;
 
 /** Base of every bad-request error: a stable `code`, a message naming the problem, the fields involved. */
 export abstract class RequestError extends Error {
-  abstract readonly code: ErrorCode;
+  abstract readonly code: RequestErrorCode;
   /** Field API names the error is about (Salesforce's `fields`). */
   readonly fields: readonly string[];
 
-  constructor(message: string, fields: readonly string[] = []) {
-    super(message);
+  constructor(message: string, fields: readonly string[] = [], options?: { readonly cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.fields = fields;
   }
@@ -184,4 +224,53 @@ export class InvalidApiInputError extends RequestError {
 /** A limit is reached (50 versions per flow, a query too large). */
 export class LimitExceededError extends RequestError {
   readonly code = 'LIMIT_EXCEEDED' as const;
+}
+
+/**
+ * Base of infrastructure failures: not the caller's doing nor the flow's. The transaction they
+ * happen in rolls back; `retryable` ones may succeed when run again (the job runner retries
+ * them; the server answers 503 `SERVER_UNAVAILABLE`, which clients retry).
+ */
+export abstract class InfrastructureError extends Error {
+  abstract readonly code: InfrastructureErrorCode;
+  /** Whether running the same operation again may succeed. */
+  abstract readonly retryable: boolean;
+
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Whether `error` is one of the catalogue's infrastructure failures. */
+export function isInfrastructureError(error: unknown): error is InfrastructureError {
+  return error instanceof InfrastructureError;
+}
+
+/** A lock is held by another transaction (PostgreSQL `lock_not_available`, SQLite `SQLITE_BUSY`). */
+export class StorageBusyError extends InfrastructureError {
+  readonly code = 'STORAGE_BUSY' as const;
+  readonly retryable = true;
+}
+
+/** The database aborted the transaction to keep transactions serialisable (a serialization failure, a deadlock). */
+export class SerializationFailureError extends InfrastructureError {
+  readonly code = 'SERIALIZATION_FAILURE' as const;
+  readonly retryable = true;
+}
+
+/** The database cannot be reached or is going away (a lost connection, too many connections, a shutdown). */
+export class StorageUnavailableError extends InfrastructureError {
+  readonly code = 'STORAGE_UNAVAILABLE' as const;
+  readonly retryable = true;
+}
+
+/**
+ * Internal: a worker's lease on a job or an outbox message ended and another worker took it
+ * over, so this one must not record an outcome. Its holder drops the work; it never reaches a
+ * client (the server treats one that does as a bug).
+ */
+export class LeaseLostError extends InfrastructureError {
+  readonly code = 'LEASE_LOST' as const;
+  readonly retryable = false;
 }

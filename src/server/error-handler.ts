@@ -7,8 +7,7 @@
  * on 5xx for 15 s) — only transient infrastructure failures are 503, and bugs 500.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isRequestError } from '../runtime/index.js';
-import type { ErrorCode } from '../runtime/index.js';
+import { isInfrastructureError, isRequestError, type RequestErrorCode, type TransportErrorCode } from '../runtime/index.js';
 import { HttpError, OAuthError } from './http-errors.js';
 
 /** One entry of Salesforce's error body. */
@@ -25,8 +24,11 @@ export interface MappedError {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** HTTP status of each catalogue code; a new code fails the type check until it is mapped here. */
-const REQUEST_ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+/**
+ * HTTP status of each catalogue code a response can carry: the one table. A new code fails the
+ * type check until it is mapped here. Infrastructure failures answer `SERVER_UNAVAILABLE`.
+ */
+const STATUS: Readonly<Record<RequestErrorCode | TransportErrorCode, number>> = {
   NOT_FOUND: 404,
   INSUFFICIENT_ACCESS: 403,
   CONFLICT: 409,
@@ -53,16 +55,20 @@ const REQUEST_ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   LIMIT_EXCEEDED: 400,
   INVALID_QUERY_FILTER_OPERATOR: 400,
   INVALID_QUERY_LOCATOR: 400,
+  INVALID_SESSION_ID: 401,
+  JSON_PARSER_ERROR: 400,
+  METHOD_NOT_ALLOWED: 405,
+  REQUEST_ENTITY_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_HEADER_FIELDS_TOO_LARGE: 431,
+  INVALID_REQUEST: 400,
+  SERVER_UNAVAILABLE: 503,
+  UNKNOWN_EXCEPTION: 500,
 };
 
-/** Driver error codes of failures that may succeed when retried (busy database, lost connection). */
-const TRANSIENT_CODES: ReadonlySet<string> = new Set([
-  'SQLITE_BUSY', 'SQLITE_LOCKED', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE',
-  '57P01', '57P02', '57P03', '53300', '40001', '40P01', '08000', '08003', '08006',
-]);
-
 /** Fastify's own request errors, by status. */
-const FASTIFY_STATUS_CODES: Readonly<Record<number, string>> = {
+const FASTIFY_STATUS_CODES: Readonly<Record<number, TransportErrorCode | 'NOT_FOUND'>> = {
   400: 'JSON_PARSER_ERROR',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
@@ -72,39 +78,31 @@ const FASTIFY_STATUS_CODES: Readonly<Record<number, string>> = {
   431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
 };
 
-function one(statusCode: number, errorCode: string, message: string, fields: readonly string[] = [], headers: Readonly<Record<string, string>> = {}): MappedError {
+function one(
+  errorCode: RequestErrorCode | TransportErrorCode,
+  message: string,
+  fields: readonly string[] = [],
+  headers: Readonly<Record<string, string>> = {},
+  statusCode: number = STATUS[errorCode],
+): MappedError {
   return { statusCode, body: [{ message, errorCode, fields }], headers };
 }
 
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-/** Whether an error is a transient infrastructure failure (answered 503, which clients retry). */
-export function isTransientError(error: unknown): boolean {
-  const code = codeOf(error);
-  return code !== undefined && TRANSIENT_CODES.has(code);
-}
-
-/** A unique index refused a write (PostgreSQL 23505; SQLite's unique or primary key constraint). */
-function isUniqueViolation(error: unknown): boolean {
-  const code = codeOf(error);
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** Maps any error to a Salesforce-shaped response; `undefined` for a bug (the caller answers 500). */
+/**
+ * Maps an error to a Salesforce-shaped response; `undefined` for a bug (the caller answers 500),
+ * which includes an internal signal that escaped (a lost lease). Driver errors arrive here
+ * already translated by storage into the catalogue (`storage/driver-errors.ts`).
+ */
 export function mapError(error: unknown): MappedError | undefined {
-  if (error instanceof HttpError) return one(error.statusCode, error.errorCode, error.message, error.fields, error.headers);
-  if (isRequestError(error)) return one(REQUEST_ERROR_STATUS[error.code], error.code, error.message, error.fields);
-  if (isTransientError(error)) return one(503, 'SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.');
-  // Two concurrent creates of the same unique value both pass the check made before writing;
-  // the database's unique index stops the second one. That is the caller's duplicate, not a bug.
-  if (isUniqueViolation(error)) return one(400, 'DUPLICATE_VALUE', 'duplicate value found: another request has just saved the same unique value.');
+  if (error instanceof HttpError) return one(error.errorCode, error.message, error.fields, error.headers);
+  if (isRequestError(error)) return one(error.code, error.message, error.fields);
+  if (isInfrastructureError(error)) {
+    return error.retryable ? one('SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.') : undefined;
+  }
   const fastify = error as Partial<FastifyError> | null;
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && typeof fastify.statusCode === 'number' && fastify.statusCode < 500) {
     const errorCode = FASTIFY_STATUS_CODES[fastify.statusCode] ?? 'INVALID_REQUEST';
-    return one(fastify.statusCode, errorCode, fastify.message ?? errorCode);
+    return one(errorCode, fastify.message ?? errorCode, [], {}, fastify.statusCode);
   }
   return undefined;
 }
@@ -118,8 +116,8 @@ export function handleApiError(error: unknown, request: FastifyRequest, reply: F
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply
-    .code(500)
-    .send([{ message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${request.id}`, errorCode: 'UNKNOWN_EXCEPTION', fields: [] }]);
+    .code(STATUS.UNKNOWN_EXCEPTION)
+    .send(one('UNKNOWN_EXCEPTION', `An unexpected error occurred. Please include this ErrorId if you contact support: ${request.id}`).body);
 }
 
 /** Fastify error handler of the OAuth endpoints: `{ error, error_description }`. */

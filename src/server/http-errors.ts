@@ -1,42 +1,24 @@
 /**
- * Errors only the HTTP layer raises (a missing token, a malformed body, an unknown route), with
- * the Salesforce `errorCode` and HTTP status they answer with. Everything the runtime and
- * storage raise is a `RequestError` (`runtime/errors.ts`); `error-handler.ts` maps both.
+ * Errors only the HTTP layer raises (a missing token, a malformed body, a method the resource
+ * does not take), with a transport code of the runtime's catalogue (`runtime/errors.ts`) and
+ * the headers they answer with. What the catalogue already has — a record that does not exist,
+ * a permission the caller lacks — the server throws as the catalogue's own error
+ * (`NotFoundError`, `InsufficientAccessError`). `error-handler.ts` maps every code to its HTTP
+ * status, in one table.
  */
+import { NotFoundError, type TransportErrorCode } from '../runtime/index.js';
 
-/** Error codes of the HTTP layer, each with its status. */
-export const HTTP_ERROR_STATUS = {
-  INVALID_SESSION_ID: 401,
-  NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  JSON_PARSER_ERROR: 400,
-  INVALID_FIELD: 400,
-  MALFORMED_ID: 400,
-  MISSING_ARGUMENT: 400,
-  INVALID_TYPE: 400,
-  INSUFFICIENT_ACCESS: 403,
-  REQUEST_ENTITY_TOO_LARGE: 413,
-  URI_TOO_LONG: 414,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  SERVER_UNAVAILABLE: 503,
-} as const;
-
-/** An error code of the HTTP layer. */
-export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
-
-/** An error answered as `[{ message, errorCode, fields }]` with the code's status. */
+/** A transport failure, answered as `[{ message, errorCode, fields }]` with the code's status. */
 export class HttpError extends Error {
-  readonly errorCode: HttpErrorCode;
-  readonly statusCode: number;
+  readonly errorCode: TransportErrorCode;
   readonly fields: readonly string[];
   /** Extra response headers (`Allow` for 405, `WWW-Authenticate` for 401). */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(errorCode: HttpErrorCode, message: string, options: { readonly fields?: readonly string[]; readonly headers?: Readonly<Record<string, string>> } = {}) {
+  constructor(errorCode: TransportErrorCode, message: string, options: { readonly fields?: readonly string[]; readonly headers?: Readonly<Record<string, string>> } = {}) {
     super(message);
     this.name = 'HttpError';
     this.errorCode = errorCode;
-    this.statusCode = HTTP_ERROR_STATUS[errorCode];
     this.fields = options.fields ?? [];
     this.headers = options.headers ?? {};
   }
@@ -45,9 +27,9 @@ export class HttpError extends Error {
 /** Salesforce's message for anything that does not exist (or that the caller may not see). */
 export const NOT_FOUND_MESSAGE = 'The requested resource does not exist';
 
-/** 404 `NOT_FOUND` with Salesforce's message. */
-export function notFound(message: string = NOT_FOUND_MESSAGE): HttpError {
-  return new HttpError('NOT_FOUND', message);
+/** The catalogue's `NOT_FOUND` (404) with Salesforce's message. */
+export function notFound(message: string = NOT_FOUND_MESSAGE): NotFoundError {
+  return new NotFoundError(message);
 }
 
 /** 401 `INVALID_SESSION_ID`: only for a missing, invalid, expired or revoked token. */

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import type { InterviewState } from '../engine/index.js';
-import { ConflictError, decideInterviewAccess, DuplicateValueError, FieldIntegrityError, INTERVIEW_STATUSES, interviewVisibility, InvalidCrossReferenceKeyError, InvalidPicklistValueError, KEY_PREFIXES, LimitExceededError, maxAccess, newId, NotFoundError, parseId } from '../runtime/index.js';
+import { ConflictError, decideInterviewAccess, DuplicateValueError, FieldIntegrityError, INTERVIEW_STATUSES, interviewVisibility, InvalidCrossReferenceKeyError, InvalidPicklistValueError, KEY_PREFIXES, LimitExceededError, maxAccess, newId, NotFoundError, parseId, StorageBusyError } from '../runtime/index.js';
 import type { AccessibleInterview, AccessLevel, AccessSubject, FlowInterviewShareRecord, FlowInterviewSummary, FlowRecordRelationRecord, FlowStageRelationRecord, GetForUserOptions, InterviewChanges, InterviewListQuery, InterviewSharingSettings, InterviewStatus, InterviewStore, NewInterview, NewSharingRule, NewStageRelation, RelationWriteOptions, SharingLookups, SharingModel, SharingRuleRecord, StoredInterview, Viewer } from '../runtime/index.js';
 import type { Database, FlowInterviewSharesTable, FlowInterviewSharingRulesTable, FlowInterviewsTable } from './database-schema.js';
 import { interviewVisibilitySql } from './interview-visibility.js';
@@ -54,11 +54,6 @@ function toRule(row: Selectable<FlowInterviewSharingRulesTable>): SharingRuleRec
     AccessLevel: row.AccessLevel as SharingRuleRecord['AccessLevel'], CreatedDate: row.CreatedDate, CreatedById: row.CreatedById,
     LastModifiedDate: row.LastModifiedDate, LastModifiedById: row.LastModifiedById,
   };
-}
-
-/** PostgreSQL's `lock_not_available` (55P03): a `NOWAIT` lock found the row locked. */
-function isLockNotAvailable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03';
 }
 
 function serializeState(state: InterviewState): string {
@@ -130,7 +125,8 @@ export class KyselyInterviewStore implements InterviewStore {
     const byId = (d: Kysely<Database>) => d.selectFrom('flow_interviews').selectAll().where('Id', '=', '');
     const [row] = await (lock
       ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate().noWait(), [interviewId]).catch((error: unknown) => {
-          if (isLockNotAvailable(error)) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
+          // The NOWAIT lock found the row locked: another request is changing this interview.
+          if (error instanceof StorageBusyError) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
           throw error;
         })
       : runCompiled(this.#ctx, 'interviewById', byId, [interviewId]));

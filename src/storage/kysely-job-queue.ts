@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../engine/index.js';
-import { ConflictError, normalizeDateTime } from '../runtime/index.js';
+import { LeaseLostError, normalizeDateTime } from '../runtime/index.js';
 import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../runtime/index.js';
 import type { JobsTable } from './database-schema.js';
 import { orderedUuid, parseJson } from './sql-helpers.js';
@@ -115,7 +115,7 @@ export class KyselyJobQueue implements JobQueue {
     return rows[0]?.next ?? undefined;
   }
 
-  /** Updates a claimed job if its lease is still ours; ConflictError otherwise. */
+  /** Updates a claimed job if its lease is still ours; LeaseLostError otherwise. */
   async #finish(job: ClaimedJob, set: Partial<Selectable<JobsTable>>): Promise<void> {
     const result = await this.#ctx.db
       .updateTable('jobs')
@@ -125,7 +125,7 @@ export class KyselyJobQueue implements JobQueue {
       .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new ConflictError(`Job ${job.id} is no longer leased by this worker (its lease ended and another worker claimed it, or it was cancelled).`);
+      throw new LeaseLostError(`Job ${job.id} is no longer leased by this worker (its lease ended and another worker claimed it, or it was cancelled).`);
     }
   }
 }

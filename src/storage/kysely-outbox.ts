@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../engine/index.js';
-import { ConflictError } from '../runtime/index.js';
+import { LeaseLostError } from '../runtime/index.js';
 import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from '../runtime/index.js';
 import type { OutboxTable } from './database-schema.js';
 import { addMs, isoTime } from './kysely-job-queue.js';
@@ -75,6 +75,6 @@ export class KyselyOutbox implements Outbox {
       .where('lease_token', '=', message.leaseToken)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new ConflictError(`Outbox message ${message.id} is no longer leased by this sender.`);
+    if (Number(result.numUpdatedRows) === 0) throw new LeaseLostError(`Outbox message ${message.id} is no longer leased by this sender.`);
   }
 }

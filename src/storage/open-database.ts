@@ -6,7 +6,9 @@
  * SQLite settings: WAL (readers never block the writer), `synchronous=FULL` (a commit survives a
  * power cut, not only a crash — a paused interview must not be lost; it costs one fsync per
  * commit), `foreign_keys=ON`, `busy_timeout=5000` (another process's writer is waited for).
- * Prepared statements are cached by their SQL text (`sqlite/statement-cache.ts`).
+ * Prepared statements are cached by their SQL text (`sqlite/statement-cache.ts`). Both dialects
+ * are wrapped so that driver errors reach the layers above as the runtime's catalogue errors
+ * (`translating-dialect.ts`, `driver-errors.ts`).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,6 +22,7 @@ import { migrationProvider } from './migrations/index.js';
 import { ScopedPostgresDialect } from './postgres/scoped-postgres-dialect.js';
 import { ImmediateSqliteDialect } from './sqlite/immediate-sqlite-dialect.js';
 import { cachingStatements } from './sqlite/statement-cache.js';
+import { TranslatingDialect } from './translating-dialect.js';
 
 /** Where the database is. */
 export interface OpenDatabaseOptions {
@@ -75,7 +78,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     max: options.poolSize ?? 10,
     ...(schema !== undefined ? { options: `-c search_path="${schema}"` } : {}),
   });
-  return new Kysely<Tables>({ dialect: new ScopedPostgresDialect({ pool }) });
+  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ScopedPostgresDialect({ pool })) });
 }
 
 function openSqlite(file: string): Kysely<Tables> {
@@ -85,7 +88,7 @@ function openSqlite(file: string): Kysely<Tables> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(database) }) });
+  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ImmediateSqliteDialect({ database: cachingStatements(database) })) });
 }
 
 /** Opens (and on first use creates, migrates and initialises) the database. */

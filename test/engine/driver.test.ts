@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runUntilRest, start, type FlowRecord, type RecordPort } from '../../src/engine/index.js';
+import { flowFaultsOnly, runUntilRest, start, type CompiledFlow, type FaultPolicy, type FlowPort, type FlowRecord, type RecordPort } from '../../src/engine/index.js';
 import { startContext, stepContext } from './support/context.js';
 import { assignment, connector, flowFromXml, ref, str, variable } from './support/flow-xml.js';
 import { MemoryActions } from './support/memory-actions.js';
@@ -18,6 +18,11 @@ const flow = flowFromXml(
   { start: 'Create' },
 );
 
+/** The root flow and no subflows. */
+function only(root: CompiledFlow): FlowPort {
+  return { root, lookup: () => undefined, load: () => undefined };
+}
+
 /** A record port whose answers arrive asynchronously, as PostgreSQL's do. */
 function asyncPort(inner: MemoryRecords): RecordPort {
   const later = <T>(value: () => T): Promise<T> => new Promise((resolve) => setImmediate(resolve)).then(value);
@@ -31,11 +36,25 @@ function asyncPort(inner: MemoryRecords): RecordPort {
   };
 }
 
+function failingCreate(error: unknown): RecordPort {
+  const store = new MemoryRecords();
+  return {
+    query: (request) => store.query(request),
+    create: () => {
+      throw error;
+    },
+    update: (records) => store.update(records),
+    updateWhere: (request) => store.updateWhere(request),
+    delete: (object, ids) => store.delete(object, ids),
+    deleteWhere: (request) => store.deleteWhere(request),
+  };
+}
+
 describe('runUntilRest', () => {
   it('answers requests through synchronous or asynchronous ports until the end, collecting effects in order', async () => {
     for (const wrap of [(store: MemoryRecords): RecordPort => store, asyncPort]) {
       const store = new MemoryRecords();
-      const result = await runUntilRest(flow, start(flow, {}, startContext()), { records: wrap(store), actions: new MemoryActions(), flows: () => undefined }, stepContext());
+      const result = await runUntilRest(start(flow, {}, startContext()), { records: wrap(store), actions: new MemoryActions(), flows: only(flow), faults: flowFaultsOnly }, stepContext());
       const [account] = store.all('Account');
       expect(result.awaiting).toEqual({ kind: 'finished', outputs: { name: 'Acme' } });
       expect(result.effects).toMatchObject([{ kind: 'email', to: ['a@example.com'], subject: `Created ${account?.Id ?? ''}` }]);
@@ -45,15 +64,38 @@ describe('runUntilRest', () => {
   it('turns a port error into requestFailed with its code', async () => {
     const store = new MemoryRecords();
     store.failures.set('create', new RecordError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [Name]'));
-    const result = await runUntilRest(flow, start(flow, {}, startContext()), { records: store, actions: new MemoryActions(), flows: () => undefined }, stepContext());
+    const result = await runUntilRest(start(flow, {}, startContext()), { records: store, actions: new MemoryActions(), flows: only(flow), faults: flowFaultsOnly }, stepContext());
     expect(result.awaiting).toEqual({ kind: 'failed', fault: { code: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', element: 'Create' } });
   });
 
-  it('gives RECORD_OPERATION_FAILED to port errors without a code', async () => {
-    const store = new MemoryRecords();
-    const failing: RecordPort = { query: () => [], create: () => { throw new Error('disk full'); }, update: () => undefined, updateWhere: () => 0, delete: () => undefined, deleteWhere: () => 0 };
-    const result = await runUntilRest(flow, start(flow, {}, startContext()), { records: failing, actions: new MemoryActions(), flows: () => undefined }, stepContext());
-    expect(result.awaiting).toMatchObject({ kind: 'failed', fault: { code: 'RECORD_OPERATION_FAILED', message: 'disk full' } });
-    expect(store.all('Account')).toEqual([]);
+  it('rethrows a port error its policy does not read as a fault, so that the caller can roll back', async () => {
+    const diskFull = new Error('disk full');
+    const run = runUntilRest(start(flow, {}, startContext()), { records: failingCreate(diskFull), actions: new MemoryActions(), flows: only(flow), faults: flowFaultsOnly }, stepContext());
+    await expect(run).rejects.toBe(diskFull);
+  });
+
+  it('gives a port error the fault code and message its policy reads in it', async () => {
+    const policy: FaultPolicy = (error) => (error instanceof Error ? { code: 'RECORD_OPERATION_FAILED', message: `Create failed: ${error.message}` } : undefined);
+    const result = await runUntilRest(start(flow, {}, startContext()), { records: failingCreate(new Error('disk full')), actions: new MemoryActions(), flows: only(flow), faults: policy }, stepContext());
+    expect(result.awaiting).toMatchObject({ kind: 'failed', fault: { code: 'RECORD_OPERATION_FAILED', message: 'Create failed: disk full', element: 'Create' } });
+  });
+
+  it('loads a called subflow through the flow port before the engine looks it up, and fails with UNKNOWN_FLOW when there is none', async () => {
+    const parent = flowFromXml(`<subflows><name>Call</name><label>Call</label><flowName>Child</flowName></subflows>`, { start: 'Call' });
+    const child = flowFromXml(variable('done', 'Boolean') + assignment('Done', [['done', 'Assign', '<booleanValue>true</booleanValue>']]), { start: 'Done', apiName: 'Child' });
+    const loaded = new Map<string, CompiledFlow>();
+    const flows: FlowPort = {
+      root: parent,
+      lookup: (name) => loaded.get(name),
+      load: async (name) => {
+        if (name === 'Child') loaded.set(name, child);
+        return loaded.get(name);
+      },
+    };
+    const ports = { records: new MemoryRecords(), actions: new MemoryActions(), faults: flowFaultsOnly };
+    const result = await runUntilRest(start(parent, {}, startContext({ flows: flows.lookup })), { ...ports, flows }, stepContext());
+    expect(result.awaiting).toEqual({ kind: 'finished', outputs: {} });
+    const missing = await runUntilRest(start(parent, {}, startContext()), { ...ports, flows: only(parent) }, stepContext());
+    expect(missing.awaiting).toMatchObject({ kind: 'failed', fault: { code: 'UNKNOWN_FLOW', element: 'Call' } });
   });
 });

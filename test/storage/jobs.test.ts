@@ -41,7 +41,7 @@ forEachDatabase('job queue', (ctx) => {
     // The worker died: after the lease, the jobs come back with one more attempt.
     const reclaimed = await db.jobs.claimDue(at(4), 10, 60_000);
     expect(reclaimed.map((j) => [j.payload, j.attempts])).toEqual([[1, 2], [2, 2]]);
-    await expect(db.jobs.complete(claimed[0] as ClaimedJob, at(4))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(db.jobs.complete(claimed[0] as ClaimedJob, at(4))).rejects.toMatchObject({ code: 'LEASE_LOST' });
     await db.jobs.complete(reclaimed[0] as ClaimedJob, at(4));
     expect((await db.jobs.get(reclaimed[0]?.id as string))?.status).toBe('done');
   });

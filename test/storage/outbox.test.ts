@@ -15,7 +15,7 @@ forEachDatabase('outbox', (ctx) => {
     expect(claimed).toMatchObject({ payload: { to: ['ada@example.com'], subject: 'Hi' }, attempts: 1 });
     await db.outbox.markSent(claimed, now);
     expect(await db.outbox.list({ status: 'sent' })).toMatchObject([{ id: added.id, sentDate: now }]);
-    await expect(db.outbox.markSent(claimed, now)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(db.outbox.markSent(claimed, now)).rejects.toMatchObject({ code: 'LEASE_LOST' });
   });
 
   it('retries a failed delivery later, gives up when told, and returns a crashed sender\'s messages', async () => {

@@ -11,7 +11,7 @@
 import type { JsonValue } from '../../engine/index.js';
 import type { Clock } from '../ports/clock.js';
 import { EMAIL_ALERT_MESSAGE, EMAIL_MESSAGE, NOTIFICATION_MESSAGE } from '../interviews/effect-outbox.js';
-import { ConflictError } from '../errors.js';
+import { LeaseLostError } from '../errors.js';
 import { type Mailer, MailError, type MailMessage } from '../ports/mailer.js';
 import { type LoopErrorHandler, PollingLoop } from '../jobs/polling-loop.js';
 import type { ClaimedMessage, Storage } from '../ports/index.js';
@@ -143,7 +143,7 @@ export class OutboxWorker {
     try {
       await write();
     } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
+      if (!(error instanceof LeaseLostError)) throw error;
     }
   }
 }

@@ -73,17 +73,13 @@ export async function bootstrapOrg(storage: Storage): Promise<BootstrapResult> {
         return { createdPermissionSets: created.map((set) => set.Name), createdAdmin: admin };
       });
     } catch (error) {
-      // Another process bootstrapped at the same moment and won the race on a unique name (on
-      // PostgreSQL a raw unique violation, or DUPLICATE_VALUE): what it made is there now, and
-      // the next attempt finds it. Anything else fails again and is thrown.
-      if (attempt < 2 && (error instanceof DuplicateValueError || isUniqueViolation(error))) continue;
+      // Another process bootstrapped at the same moment and won the race on a unique name
+      // (DUPLICATE_VALUE, whether our check or the database's unique index saw it first): what
+      // it made is there now, and the next attempt finds it. Anything else is thrown.
+      if (attempt < 2 && error instanceof DuplicateValueError) continue;
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && ((error as { code?: unknown }).code === '23505' || /unique/i.test(String((error as { message?: unknown }).message)));
 }
 
 /**

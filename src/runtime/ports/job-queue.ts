@@ -43,7 +43,7 @@ export interface JobQueue {
    * claimer gets them until the lease ends. Attempts + 1.
    */
   claimDue(now: IsoDateTime, limit: number, leaseMs: number): Promise<ClaimedJob[]>;
-  /** Marks a claimed job done (`ConflictError` if its lease was lost to another worker). */
+  /** Marks a claimed job done (`LeaseLostError` if its lease was lost to another worker). */
   complete(job: ClaimedJob, now: IsoDateTime): Promise<void>;
   /** Puts a claimed job back, due at `dueAt` (the caller's backoff), recording the error. */
   retry(job: ClaimedJob, dueAt: IsoDateTime, error: string): Promise<void>;

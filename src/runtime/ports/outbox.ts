@@ -33,7 +33,7 @@ export interface Outbox {
    * message is not handed out again until its lease ends, so a crashed sender's messages come back.
    */
   claimPending(now: IsoDateTime, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
-  /** Marks a claimed message sent (`ConflictError` if the lease was lost). */
+  /** Marks a claimed message sent (`LeaseLostError` if the lease was lost). */
   markSent(message: ClaimedMessage, now: IsoDateTime): Promise<void>;
   /** Records a failure: pending again at `retryAt` when given, else `failed` for good. */
   markFailed(message: ClaimedMessage, error: string, retryAt?: IsoDateTime): Promise<void>;

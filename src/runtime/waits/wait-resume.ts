@@ -6,7 +6,7 @@
  * transaction loop: the runner is handed it as a function.
  */
 import type { CompiledFlow, FlowValue } from '../../engine/index.js';
-import { ConflictError } from '../errors.js';
+import { LeaseLostError } from '../errors.js';
 import { recordResumeFailure } from '../interviews/interview-failure.js';
 import type { ClaimedJob, Storage } from '../ports/index.js';
 import { backoffMs, parseResumeWaitPayload, RESUME_WAIT_JOB, type ResumeWaitPayload } from './wait-jobs.js';
@@ -62,12 +62,12 @@ export class WaitJobRunner {
   async #run(job: ClaimedJob, now: Date): Promise<number> {
     if (job.kind !== RESUME_WAIT_JOB) {
       // Not ours: hand it back for whoever handles that kind.
-      await this.#storage.jobs.retry(job, new Date(now.getTime() + 60_000).toISOString(), `No handler for job kind "${job.kind}" in this process.`).catch(ignoreConflict);
+      await this.#storage.jobs.retry(job, new Date(now.getTime() + 60_000).toISOString(), `No handler for job kind "${job.kind}" in this process.`).catch(ignoreLeaseLost);
       return 0;
     }
     const payload = parseResumeWaitPayload(job.payload);
     if (payload === undefined) {
-      await this.#storage.jobs.fail(job, 'The job payload is not a wait resume.', now.toISOString()).catch(ignoreConflict);
+      await this.#storage.jobs.fail(job, 'The job payload is not a wait resume.', now.toISOString()).catch(ignoreLeaseLost);
       return 0;
     }
     try {
@@ -76,10 +76,10 @@ export class WaitJobRunner {
       const message = error instanceof Error ? error.message : String(error);
       if (job.attempts < this.#retry.maxAttempts) {
         const retryAt = new Date(now.getTime() + backoffMs(job.attempts, this.#retry.baseDelayMs, this.#retry.maxDelayMs));
-        await this.#storage.jobs.retry(job, retryAt.toISOString(), message).catch(ignoreConflict);
+        await this.#storage.jobs.retry(job, retryAt.toISOString(), message).catch(ignoreLeaseLost);
         return 0;
       }
-      await this.#storage.jobs.fail(job, message, now.toISOString()).catch(ignoreConflict);
+      await this.#storage.jobs.fail(job, message, now.toISOString()).catch(ignoreLeaseLost);
       await recordResumeFailure(this.#storage, payload, job.attempts, message);
       return 0;
     }
@@ -103,6 +103,6 @@ export function eventOutputs(flow: CompiledFlow, elementName: string, eventName:
   return outputs;
 }
 
-function ignoreConflict(error: unknown): void {
-  if (!(error instanceof ConflictError)) throw error;
+function ignoreLeaseLost(error: unknown): void {
+  if (!(error instanceof LeaseLostError)) throw error;
 }

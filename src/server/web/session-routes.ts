@@ -5,9 +5,9 @@
  * public connected app (`eddy-web`), so passwords, rate limits and token expiry are the API's own.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isRequestError } from '../../runtime/index.js';
+import { InsufficientAccessError, isRequestError } from '../../runtime/index.js';
 import type { UserRecord } from '../../runtime/index.js';
-import { HttpError, invalidSession, OAuthError } from '../http-errors.js';
+import { invalidSession, OAuthError } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { checkCsrf, CSRF_COOKIE, csrfTokenFor, isCrossOrigin, serializeCookie, SESSION_COOKIE, sessionTokenOf } from './web-session.js';
 
@@ -83,7 +83,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: ServerConte
     reply.header('cache-control', 'no-store');
     // A JSON body cannot be posted from another site without a CORS preflight (login CSRF).
     if (isCrossOrigin(request) || !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      throw new HttpError('INSUFFICIENT_ACCESS', 'Sign in from Eddy’s own page with a JSON body.');
+      throw new InsufficientAccessError('Sign in from Eddy’s own page with a JSON body.');
     }
     const body = (request.body ?? {}) as Record<string, unknown>;
     const username = typeof body.username === 'string' ? body.username.trim() : '';

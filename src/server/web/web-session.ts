@@ -10,7 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CredentialResolver } from '../auth/authenticate.js';
 import type { OAuthService } from '../auth/oauth-service.js';
-import { HttpError } from '../http-errors.js';
+import { InsufficientAccessError } from '../../runtime/index.js';
 
 /** Name of the HttpOnly session cookie. */
 export const SESSION_COOKIE = 'eddy_session';
@@ -93,11 +93,11 @@ export function isCrossOrigin(request: FastifyRequest): boolean {
  */
 export function checkCsrf(request: FastifyRequest, sessionToken: string): void {
   if (SAFE_METHODS.has(request.method)) return;
-  if (isCrossOrigin(request)) throw new HttpError('INSUFFICIENT_ACCESS', 'Cross-origin requests cannot use the web session; send an OAuth bearer token instead.');
+  if (isCrossOrigin(request)) throw new InsufficientAccessError('Cross-origin requests cannot use the web session; send an OAuth bearer token instead.');
   const header = request.headers[CSRF_HEADER];
   const sent = Array.isArray(header) ? header[0] : header;
   if (sent === undefined || !sameText(sent, csrfTokenFor(sessionToken))) {
-    throw new HttpError('INSUFFICIENT_ACCESS', 'The request has no valid CSRF token: send the X-CSRF-Token header the web session gave you.');
+    throw new InsufficientAccessError('The request has no valid CSRF token: send the X-CSRF-Token header the web session gave you.');
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * A {@link MemoryRecords} store whose next operations of a kind on an object can be made to
  * fail once each (a validation rule rejecting an insert, a lost connection), so that a flow's
- * fault path runs and the operations after it succeed.
+ * fault path runs and the operations after it succeed — or, for an error the production fault
+ * policy does not read as a fault, so that the run stops with it.
  */
-import type { FlowRecord, RecordQuery, RecordUpdateWhere } from '../../../src/engine/index.js';
+import type { FaultCode, FlowRecord, RecordQuery, RecordUpdateWhere } from '../../../src/engine/index.js';
 import { MemoryRecords, RecordError } from '../../engine/support/memory-records.js';
 
 /** Record operations that can be made to fail (`update` covers updates by record and by filter). */
@@ -12,7 +13,7 @@ export type FailingOperation = 'query' | 'create' | 'update';
 interface PlannedFailure {
   readonly operation: FailingOperation;
   readonly object: string;
-  readonly error: RecordError;
+  readonly error: Error;
 }
 
 /** In-memory records with one-shot failures. */
@@ -20,8 +21,13 @@ export class FailingRecords extends MemoryRecords {
   readonly #planned: PlannedFailure[] = [];
 
   /** Makes the next `operation` on `object` throw `code: message`, once; call again to fail again. */
-  failOnce(operation: FailingOperation, object: string, code: string, message: string): this {
-    this.#planned.push({ operation, object: object.toLowerCase(), error: new RecordError(code, message) });
+  failOnce(operation: FailingOperation, object: string, code: FaultCode, message: string): this {
+    return this.throwOnce(operation, object, new RecordError(code, message));
+  }
+
+  /** Makes the next `operation` on `object` throw `error`, once (a catalogue error, a driver failure). */
+  throwOnce(operation: FailingOperation, object: string, error: Error): this {
+    this.#planned.push({ operation, object: object.toLowerCase(), error });
     return this;
   }
 

@@ -1,6 +1,8 @@
 /**
  * Runs a flow end to end with scripted screen inputs, in-memory records and action stubs, and
- * a simulated clock for waits. With `pauseEveryScreen`, the state goes through a JSON round
+ * a simulated clock for waits. Requests are answered by the production request loop (the
+ * runtime's `driveToRest`: the engine's one loop with the production fault policy), so a port
+ * error is a fault here exactly when it is one in production. With `pauseEveryScreen`, the state goes through a JSON round
  * trip at every screen (and every wait), is re-shown and must render the same screen, then is
  * paused with the values about to be submitted and round-tripped again, so a paused run must
  * give the same result as an uninterrupted one.
@@ -20,9 +22,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseFlowXml } from '../../../src/flow-model/parse-flow-xml.js';
+import { driveToRest } from '../../../src/runtime/interviews/drive-interview.js';
 import {
   compileFlow,
-  runUntilRest,
   start,
   step,
   type CompiledFlow,
@@ -130,7 +132,7 @@ export async function runScript(source: string | CompiledFlow, options: ScriptOp
     }
     return undefined;
   };
-  const ports = { records, actions, flows };
+  const ports = { records, actions, flows: { root: flow, lookup: flows, load: flows } };
   let now = options.now ?? '2024-01-15T09:00:00.000Z';
   const context = (): StepContext => ({ ...options.context, now, flows });
   const screens: ScreenModel[] = [];
@@ -141,12 +143,12 @@ export async function runScript(source: string | CompiledFlow, options: ScriptOp
   const maxScreens = options.maxScreens ?? 200;
 
   const advance = async (state: InterviewState, input: StepInput): Promise<StepResult> => {
-    const result = await runUntilRest(flow, step(flow, state, input, context()), ports, context());
+    const result = await driveToRest(step(flow, state, input, context()), ports, context());
     effects.push(...result.effects);
     return result;
   };
 
-  let result = await runUntilRest(flow, start(flow, options.inputs ?? {}, { ...context(), guid: options.guid ?? 'interview-guid-1' }), ports, context());
+  let result = await driveToRest(start(flow, options.inputs ?? {}, { ...context(), guid: options.guid ?? 'interview-guid-1' }), ports, context());
   effects.push(...result.effects);
   for (;;) {
     const awaiting = result.awaiting;

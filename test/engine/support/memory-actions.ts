@@ -1,16 +1,17 @@
-/** An in-memory {@link ActionPort} for engine tests: handlers by action type and name, and a call log. */
-import type { ActionPort, FlowValue } from '../../../src/engine/index.js';
+/**
+ * An in-memory {@link ActionPort} for engine tests: handlers by action type and name, and a call
+ * log. Like the runtime's action registry, a handler's error is the action's failure
+ * (`ACTION_FAILED` with its message) unless it is a fault with a code of its own.
+ */
+import { FlowFault, type ActionPort, type FaultCode, type FlowValue } from '../../../src/engine/index.js';
 
-/** An action handler: inputs → outputs (throw an error with `code` to fail). */
+/** An action handler: inputs → outputs (throw to fail; an {@link ActionCallError} to fail with a code). */
 export type ActionHandler = (inputs: Record<string, FlowValue>) => Record<string, FlowValue>;
 
-/** An error with a stable code, as action ports throw them. */
-export class ActionCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** An action call refused with a code: a fault of the flow, as action ports report them. */
+export class ActionCallError extends FlowFault {
+  constructor(code: FaultCode, message: string) {
+    super(code, message);
     this.name = 'ActionCallError';
   }
 }
@@ -38,6 +39,11 @@ export class MemoryActions implements ActionPort {
     this.calls.push({ actionType, actionName, inputs });
     const handler = this.#handlers.get(`${actionType.toLowerCase()}:${actionName}`);
     if (handler === undefined) throw new ActionCallError('UNKNOWN_ACTION', `No ${actionType} action named "${actionName}" is registered.`);
-    return handler(inputs);
+    try {
+      return handler(inputs);
+    } catch (error) {
+      if (error instanceof FlowFault) throw error;
+      throw new ActionCallError('ACTION_FAILED', error instanceof Error ? error.message : String(error));
+    }
   }
 }

@@ -4,7 +4,7 @@
  * projection. Records are copied in and out, so tests see what a database would hold.
  */
 import { caseSafeId } from '../../../src/engine/values.js';
-import { compareValues, getPath, matchesFilters } from '../../../src/engine/index.js';
+import { compareValues, FlowFault, getPath, matchesFilters, type FaultCode } from '../../../src/engine/index.js';
 import type { FlowRecord, FlowValue, RecordDeleteWhere, RecordPort, RecordQuery, RecordUpdateWhere } from '../../../src/engine/index.js';
 
 const PREFIXES: Readonly<Record<string, string>> = {
@@ -22,13 +22,10 @@ const PREFIXES: Readonly<Record<string, string>> = {
   group: '00G',
 };
 
-/** An error with a stable code, as ports throw them. */
-export class RecordError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A record operation refused with a DML status code: a fault of the flow, as record ports report them. */
+export class RecordError extends FlowFault {
+  constructor(code: FaultCode, message: string) {
+    super(code, message);
     this.name = 'RecordError';
   }
 }
@@ -156,7 +153,7 @@ export class MemoryRecords implements RecordPort {
     for (const record of records) {
       const { attributes: _attributes, Id: id, ...fields } = record;
       const target = [...this.#objects.values()].flat().find((candidate) => candidate.Id === id);
-      if (target === undefined) throw new RecordError('INVALID_ID', `No record with Id "${String(id)}" to update.`);
+      if (target === undefined) throw new RecordError('INVALID_CROSS_REFERENCE_KEY', `No record with Id "${String(id)}" to update.`);
       Object.assign(target, copy(fields));
     }
   }
