@@ -27,3 +27,8 @@ export * from './org/system-objects.js';
 export * from './ports/index.js';
 export * from './runtime.js';
 export * from './query/query-service.js';
+export * from './identity/login-limiter.js';
+export * from './identity/oauth-error.js';
+export * from './identity/oauth-service.js';
+export * from './identity/password-hasher.js';
+export * from './identity/token-service.js';

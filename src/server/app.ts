@@ -13,16 +13,12 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { createRuntime, QueryService, systemClock } from '../runtime/index.js';
-import type { Clock, Runtime, Storage } from '../runtime/index.js';
+import { createRuntime, OAuthService, QueryService, systemClock } from '../runtime/index.js';
+import type { Clock, LoginLimits, PasswordHasher, Runtime, Storage, TokenLifetimes } from '../runtime/index.js';
 import { Authenticator, bearerTokenResolver } from './auth/authenticate.js';
 import type { CredentialResolver } from './auth/authenticate.js';
 import { registerIdentityRoutes } from './auth/identity-routes.js';
-import type { LoginLimits } from './auth/login-limiter.js';
-import { OAuthService } from './auth/oauth-service.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
-import type { PasswordHasher } from './auth/password-hasher.js';
-import type { TokenLifetimes } from './auth/token-service.js';
 import { registerJsonParser } from './body-parsers.js';
 import { handleApiError } from './error-handler.js';
 import { HttpError, notFound } from './http-errors.js';

@@ -8,7 +8,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isInfrastructureError, isRequestError, type RequestErrorCode, type TransportErrorCode } from '../runtime/index.js';
-import { HttpError, OAuthError } from './http-errors.js';
+import { HttpError } from './http-errors.js';
+import { OAuthError } from '../runtime/index.js';
 
 /** One entry of Salesforce's error body. */
 export interface SalesforceError {

@@ -36,16 +36,3 @@ export function notFound(message: string = NOT_FOUND_MESSAGE): NotFoundError {
 export function invalidSession(): HttpError {
   return new HttpError('INVALID_SESSION_ID', 'Session expired or invalid', { headers: { 'www-authenticate': 'Bearer realm="eddy"' } });
 }
-
-/** An OAuth endpoint error, answered as `{ error, error_description }` (RFC 6749 §5.2). */
-export class OAuthError extends Error {
-  readonly error: string;
-  readonly statusCode: number;
-
-  constructor(error: string, description: string, statusCode = 400) {
-    super(description);
-    this.name = 'OAuthError';
-    this.error = error;
-    this.statusCode = statusCode;
-  }
-}

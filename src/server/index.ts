@@ -1,4 +1,4 @@
-/** The server layer: the HTTP app factory, its composition root, identity and the demo org. */
+/** The server layer: the HTTP app factory, its composition root, authentication and the demo org (identity itself is the runtime's). */
 export { buildServer, collapseSlashes, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MAX_URL_LENGTH } from './app.js';
 export type { ServerOptions } from './app.js';
 export { startServer } from './main.js';
@@ -6,15 +6,8 @@ export type { RunningServer, StartServerOptions } from './main.js';
 export { apiVersions, parseApiVersion, CURRENT_API_VERSION, MIN_API_VERSION } from './api-version.js';
 export { actorOf, Authenticator, bearerTokenOf, bearerTokenResolver } from './auth/authenticate.js';
 export type { Actor, CredentialOutcome, CredentialResolver } from './auth/authenticate.js';
-export { OAuthService, SECURITY_TOKEN_LENGTH } from './auth/oauth-service.js';
-export type { ConnectedAppInput, OAuthServiceOptions, TokenIdentity, TokenRequest, TokenResponse } from './auth/oauth-service.js';
-export { PasswordHasher } from './auth/password-hasher.js';
-export type { PasswordHasherOptions } from './auth/password-hasher.js';
-export { hashToken, TokenService } from './auth/token-service.js';
-export type { TokenLifetimes } from './auth/token-service.js';
-export type { LoginLimits } from './auth/login-limiter.js';
 export { handleApiError, handleOAuthError, mapError } from './error-handler.js';
-export { HttpError, OAuthError, invalidSession, notFound } from './http-errors.js';
+export { HttpError, invalidSession, notFound } from './http-errors.js';
 export { seedDemoOrg, demoFlowFiles, DEMO_CLIENT_ID, DEMO_FLOWS, DEMO_USERS } from './demo/demo-org.js';
 export type { DemoSeedResult } from './demo/demo-org.js';
 export { buildOpenApiDocument, SEED_OPERATION_IDS } from './openapi/openapi-document.js';

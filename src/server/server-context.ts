@@ -3,9 +3,8 @@
  * engine, and how to tell the server's public URL (`instance_url`, identity URLs).
  */
 import type { FastifyRequest } from 'fastify';
-import type { Clock, OAuthStorage, QueryService, Runtime, Storage } from '../runtime/index.js';
+import type { Clock, OAuthService, OAuthStorage, QueryService, Runtime, Storage } from '../runtime/index.js';
 import type { SoqlDatabase } from '../storage/index.js';
-import type { OAuthService } from './auth/oauth-service.js';
 
 /** The storage the server needs: every port, OAuth, and what SOQL runs on (`openDatabase()` gives all). */
 export type ServerStorage = Storage & OAuthStorage & SoqlDatabase;

@@ -2,8 +2,8 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import type { TokenResponse } from '../../src/server/auth/oauth-service.js';
-import { hashToken } from '../../src/server/auth/token-service.js';
+import type { TokenResponse } from '../../src/runtime/identity/oauth-service.js';
+import { hashToken } from '../../src/runtime/identity/token-service.js';
 import { forEachDatabase } from '../support/databases.js';
 import { CLIENT_ID, CLIENT_SECRET, createTestServer, form, PASSWORD, type TestServer } from './support/test-server.js';
 

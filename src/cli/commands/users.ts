@@ -18,7 +18,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '../../runtime/index.js';
 import type { GroupMemberSummary, GroupRecord, PermissionSetRecord, UserRoleRecord, UserService, UserSummary } from '../../runtime/index.js';
-import { OAuthService } from '../../server/index.js';
+import { OAuthService } from '../../runtime/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { formatTable } from '../format-table.js';
 import { addRuntimeOptions, type CliSession, CommandFailedError, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';

@@ -7,9 +7,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { accessCacheFor, type AccessView } from '../../runtime/index.js';
-import type { AccessSubject, Storage, UserRecord } from '../../runtime/index.js';
+import type { AccessSubject, OAuthService, Storage, UserRecord } from '../../runtime/index.js';
 import { invalidSession } from '../http-errors.js';
-import type { OAuthService } from './oauth-service.js';
 
 /** The authenticated caller of a request. */
 export interface Actor {

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { registerFormParser } from '../body-parsers.js';
 import { handleOAuthError } from '../error-handler.js';
-import { OAuthError } from '../http-errors.js';
+import { OAuthError } from '../../runtime/index.js';
 import { resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
 

@@ -19,8 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FlowRecord } from '../../engine/index.js';
 import { bootstrapOrg, DEFAULT_ADMIN_USERNAME, FlowService, REAL_DEMO_FLOWS_FOLDER, UI_DEMO_FLOWS_FOLDER } from '../../runtime/index.js';
-import type { UserRecord } from '../../runtime/index.js';
-import type { OAuthService } from '../auth/oauth-service.js';
+import type { OAuthService, UserRecord } from '../../runtime/index.js';
 import type { ServerStorage } from '../server-context.js';
 
 /** The demo connected app's client id. */

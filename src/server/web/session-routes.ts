@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InsufficientAccessError, isRequestError } from '../../runtime/index.js';
 import type { UserRecord } from '../../runtime/index.js';
-import { invalidSession, OAuthError } from '../http-errors.js';
+import { invalidSession } from '../http-errors.js';
+import { OAuthError } from '../../runtime/index.js';
 import type { ServerContext } from '../server-context.js';
 import { checkCsrf, CSRF_COOKIE, csrfTokenFor, isCrossOrigin, serializeCookie, SESSION_COOKIE, sessionTokenOf } from './web-session.js';
 

@@ -9,7 +9,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CredentialResolver } from '../auth/authenticate.js';
-import type { OAuthService } from '../auth/oauth-service.js';
+import type { OAuthService } from '../../runtime/index.js';
 import { InsufficientAccessError } from '../../runtime/index.js';
 
 /** Name of the HttpOnly session cookie. */

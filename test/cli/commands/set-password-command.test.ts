@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PasswordHasher } from '../../../src/server/auth/password-hasher.js';
+import { PasswordHasher } from '../../../src/runtime/identity/password-hasher.js';
 import { PtySession } from './pty.js';
 import { TempOrg } from './support.js';
 

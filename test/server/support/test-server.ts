@@ -6,8 +6,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../../src/server/app.js';
 import type { ServerOptions } from '../../../src/server/app.js';
-import { PasswordHasher } from '../../../src/server/auth/password-hasher.js';
-import type { TokenResponse } from '../../../src/server/auth/oauth-service.js';
+import { PasswordHasher } from '../../../src/runtime/identity/password-hasher.js';
+import type { TokenResponse } from '../../../src/runtime/identity/oauth-service.js';
 import type { UserRecord } from '../../../src/runtime/ports/index.js';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import type { TestClock } from '../../support/databases.js';

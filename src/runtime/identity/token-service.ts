@@ -6,7 +6,7 @@
  * usable token, and a token is found by hashing it again (no slow hash needed for random text).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { AccessView, Clock, OAuthStore, OAuthTokenRecord } from '../../runtime/index.js';
+import type { AccessView, Clock, OAuthStore, OAuthTokenRecord } from '../index.js';
 
 /** Token lifetimes. */
 export interface TokenLifetimes {

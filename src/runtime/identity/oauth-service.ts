@@ -7,8 +7,8 @@
  * Also the administration the server and demo need: connected apps, passwords, security tokens.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AccessView, Clock, ConnectedAppRecord, OAuthStorage, StorageSession, UserRecord } from '../../runtime/index.js';
-import { OAuthError } from '../http-errors.js';
+import type { AccessView, Clock, ConnectedAppRecord, OAuthStorage, StorageSession, UserRecord } from '../index.js';
+import { OAuthError } from './oauth-error.js';
 import { LoginLimiter } from './login-limiter.js';
 import type { LoginLimits } from './login-limiter.js';
 import { PasswordHasher } from './password-hasher.js';

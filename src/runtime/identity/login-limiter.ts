@@ -5,7 +5,7 @@
  * (documented in docs/api.md); the cost of argon2 bounds guessing in any case. A locked key
  * is refused before any password is checked.
  */
-import type { Clock } from '../../runtime/index.js';
+import type { Clock } from '../index.js';
 
 /** Limits of {@link LoginLimiter}. */
 export interface LoginLimits {
