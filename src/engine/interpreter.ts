@@ -1,3 +1,4 @@
+// Over 400 lines: the interpreter is one state machine (element dispatch, frames, connectors); splitting it would scatter its transitions.
 /**
  * The interpreter loop behind `start` and `step`: runs the executing frame's elements until
  * the interview needs the outside world (a screen, a request, a wait) or ends; turns thrown

@@ -1,3 +1,4 @@
+// Over 400 lines: the conversions, comparisons and formats of every flow data type, one table per operation.
 /**
  * Flow values: conversion to a declared type, text rendering, equality and ordering, and the
  * assignment operators, with Salesforce semantics.

@@ -1,3 +1,4 @@
+// Over 400 lines: one grammar: the formula tokenizer and its recursive-descent parser belong together.
 /**
  * Salesforce formula syntax, as pure text processing: a tokenizer, a parser producing a small
  * AST, the catalogue of formula functions with their arities, and the merge-field rewrite the

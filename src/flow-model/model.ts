@@ -1,3 +1,4 @@
+// Over 400 lines: the flow model's types: one discriminated union of elements and resources, read together.
 /**
  * The normalised, typed model of a Salesforce flow (`*.flow-meta.xml` / `*.flow`).
  *

@@ -1,3 +1,4 @@
+// Over 400 lines: one adapter for the four directory ports (users, roles, groups, permission sets), which share row mappers and the access subject query.
 /**
  * Users, roles, groups, queues and permission sets. Besides the Salesforce-shaped tables it keeps
  * `group_membership`, every (group, user) pair where the user is in the group directly, through

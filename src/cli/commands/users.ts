@@ -1,3 +1,4 @@
+// Over 400 lines: every `eddy users` subcommand (users, roles, groups, permission sets, flow access) is a few lines of commander wiring, kept together.
 /**
  * `eddy users`: users, roles, groups and queues, and permission sets of the embedded org.
  *

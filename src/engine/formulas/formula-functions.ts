@@ -1,3 +1,4 @@
+// Over 400 lines: the formula function library, one short entry per Salesforce function.
 /**
  * The formula functions Eddy evaluates, with Salesforce semantics: blank arguments give blank
  * results (text functions return null for a null text, `LEN(null)` is 0), text comparisons are

@@ -1,3 +1,4 @@
+// Over 400 lines: building a screen model and validating its answers share the field walk; splitting them would duplicate it.
 /**
  * Screens: the screen model the UI shows, and what happens when the user submits, goes back or
  * pauses. Values a screen shows come, in order, from the frame's `draft` (entered but not

@@ -1,3 +1,4 @@
+// Over 400 lines: the transaction loop of every interview operation stays in one place on purpose; everything it calls out to has a file of its own.
 /**
  * The interview service: start, read, preview, navigate, pause, resume, delete and list flow
  * interviews, resume waiting interviews by their alarms and by platform events.

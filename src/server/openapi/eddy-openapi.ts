@@ -1,3 +1,4 @@
+// Over 400 lines: data: the OpenAPI paths and schemas of Eddy's own API.
 /**
  * Eddy's additions to the seed's OpenAPI document: the flow runtime API (`/eddy/...`), the
  * Salesforce resources the server also serves (describe, records, SOQL paging, platform events,

@@ -1,3 +1,4 @@
+// Over 400 lines: the SOQL compiler is one pass over one query (SELECT, FROM, WHERE, GROUP BY, ORDER BY, LIMIT) sharing one context.
 /**
  * Compiles a parsed SOQL query into parameterised SQL for SQLite and PostgreSQL: the page
  * statement (`… ORDER BY … , Id LIMIT ? OFFSET ?`), the count statement behind `totalSize`, and

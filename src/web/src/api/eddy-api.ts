@@ -1,3 +1,4 @@
+// Over 400 lines: the typed client of every API operation the UI calls, one short method each.
 /**
  * The operations the UI performs, each one call (or a few) of Eddy's public REST API: the web
  * session, describes and records, flows, interviews (the seed's Flow REST operations and SOQL),

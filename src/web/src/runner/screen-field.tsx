@@ -1,3 +1,4 @@
+// Over 400 lines: one switch over every screen input type Salesforce has, each case small.
 /**
  * One field of a screen, rendered for its `inputType`: text-like inputs, numbers and dates,
  * checkboxes and toggles, choices (radio, picklist, multi-select, checkbox group), display
