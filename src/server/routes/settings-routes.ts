@@ -9,14 +9,14 @@
  *   `INVALID_FIELD`, wrong types 400 `INVALID_TYPE_ON_FIELD_IN_RECORD`; nothing stored on error);
  * - `POST /eddy/settings/org-wide-email-addresses` `{ Address, DisplayName }` → 201 `{ id, success, errors }`;
  * - `DELETE /eddy/settings/org-wide-email-addresses/{id}` → 204;
- * - `GET /eddy/outbox?status=pending|sent|failed&limit=` → `{ totalSize, done, records }`;
+ * - `GET /eddy/outbox?status=pending|sent|failed|cancelled&limit=` → `{ totalSize, done, records }`;
  * - `GET /eddy/sharing-rules` → `{ records }`; `POST` `{ Name, DeveloperName?, Description?,
  *   GroupId, UserOrGroupId, AccessLevel: Read|Edit }` → 201 `{ id, success, errors }`;
  *   `DELETE /eddy/sharing-rules/{id}` → 204.
  */
 import type { FastifyInstance } from 'fastify';
 import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError } from '../../runtime/errors.js';
-import type { OutboxStatus } from '../../runtime/ports/index.js';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../runtime/email/outbox.js';
 import { SettingsService } from '../../runtime/org/settings-service.js';
 import type { FlowSettingsChanges } from '../../runtime/org/settings-service.js';
 import type { SharingModel } from '../../runtime/access/sharing.js';
@@ -27,7 +27,6 @@ import { objectBodyOf } from './sobject-routes.js';
 
 const SETTINGS_FIELDS = ['allowPause', 'resumeSharedInterviews', 'automatedProcessUserEmail', 'flowInterviewSharingModel'] as const;
 const SHARING_MODELS: readonly SharingModel[] = ['Private', 'Read', 'ReadWrite'];
-const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
 const RULE_FIELDS = ['Name', 'DeveloperName', 'Description', 'GroupId', 'UserOrGroupId', 'AccessLevel'] as const;
 
 function rejectUnknown(body: Record<string, unknown>, known: readonly string[]): void {
@@ -106,7 +105,7 @@ export function registerSettingsRoutes(api: FastifyInstance, context: ServerCont
     GET: async (request) => {
       const query = queryOf(request);
       const status = query.status === undefined || query.status === '' ? undefined : query.status;
-      if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new InvalidApiInputError(`status must be pending, sent or failed, not "${status}".`, ['status']);
+      if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new InvalidApiInputError(`status must be pending, sent, failed or cancelled, not "${status}".`, ['status']);
       const limit = limitOf(query.limit);
       const records = await settings.outbox(actorOf(request).userId, {
         ...(status === undefined ? {} : { status: status as OutboxStatus }),

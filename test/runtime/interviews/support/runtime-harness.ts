@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFlowXml } from '../../../../src/flow-model/parse-flow-xml.js';
 import { ActionRegistry } from '../../../../src/runtime/actions/action-registry.js';
 import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/email/mailer.js';
+import { listOutbox, type OutboxMessage, type OutboxStatus } from '../../../../src/runtime/email/outbox.js';
 import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecord } from '../../../../src/runtime/ports/index.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../../../src/runtime/runtime.js';
 import type { DatabaseContext } from '../../../support/databases.js';
@@ -124,4 +125,10 @@ export async function testRuntime(
   const mailer = createMemoryMailer();
   const runtime = await createRuntime({ storage: ctx.db(), clock: ctx.clock(), mailer, actions, env: {}, ...options });
   return { runtime, mailer, log };
+}
+
+/** The outbox's messages (oldest first), of one interview and status when given. */
+export async function outboxOf(db: StorageSession, filter: { readonly interviewId?: string; readonly status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
+  const messages = await listOutbox(db, filter.status === undefined ? {} : { status: filter.status });
+  return filter.interviewId === undefined ? messages : messages.filter((message) => message.interviewId === filter.interviewId);
 }
