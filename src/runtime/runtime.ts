@@ -35,7 +35,7 @@ export interface RuntimeOptions {
   /** Custom screen components by extension name. */
   readonly components?: ComponentRegistry;
   /** The job runner's polling, batches and leases (default: every 250 ms, 20 jobs, 60 s). */
-  readonly jobs?: Pick<JobRunnerOptions, 'pollIntervalMs' | 'batchSize' | 'leaseMs' | 'heartbeatMs' | 'owner'>;
+  readonly jobRunner?: Pick<JobRunnerOptions, 'pollIntervalMs' | 'batchSize' | 'leaseMs' | 'heartbeatMs' | 'owner'>;
   /** Retry policy of failed wait resumes. */
   readonly waitRetry?: WaitRetryOptions;
   /** Test hooks of the interview service. */
@@ -84,7 +84,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
   });
-  const jobs = new JobRunner({ storage, clock, ...options.jobs, ...(options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError }) });
+  const jobs = new JobRunner({ storage, clock, ...options.jobRunner, ...(options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError }) });
   registerWaitResume(jobs, { storage, resume: (payload, job) => interviews.resumeByAlarm(payload, job), ...(options.waitRetry === undefined ? {} : { retry: options.waitRetry }) });
   registerEmailDelivery(jobs, mailer);
   return {

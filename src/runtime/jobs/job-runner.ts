@@ -131,11 +131,6 @@ export class JobRunner {
     this.#kinds.set(kind, { handler, options });
   }
 
-  /** Whether `kind` has a handler. */
-  handles(kind: string): boolean {
-    return this.#kinds.has(kind);
-  }
-
   /** Enqueues a job in `tx` with its kind's attempt limit (see {@link enqueueJob}). */
   enqueue(tx: StorageSession, request: JobRequest): Promise<{ readonly job: Job; readonly created: boolean }> {
     const maxAttempts = request.maxAttempts ?? this.#kinds.get(request.kind)?.options.maxAttempts;
