@@ -118,20 +118,15 @@ export class KyselyJobQueue implements JobQueue {
   async extendLeases(owner: string, ids: readonly string[], leaseUntil: string): Promise<string[]> {
     if (ids.length === 0) return [];
     const until = isoTime(leaseUntil, 'leaseUntil');
-    const held = (await this.#ctx.db
+    const rows = await this.#ctx.db
       .updateTable('jobs')
-      .set({ lease_until: until })
+      .set({ lease_until: sql<string>`case when lease_until < ${until} then ${until} else lease_until end` })
       .where('id', 'in', [...ids])
       .where('status', '=', 'running')
       .where('lease_owner', '=', owner)
-      .where('lease_until', '<', until)
       .returning('id')
-      .execute()).map((row) => row.id);
-    // Leases already at or past `until` are held too.
-    const rest = ids.filter((id) => !held.includes(id));
-    if (rest.length === 0) return held;
-    const already = await this.#ctx.db.selectFrom('jobs').select('id').where('id', 'in', rest).where('status', '=', 'running').where('lease_owner', '=', owner).execute();
-    return [...held, ...already.map((row) => row.id)];
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async complete(job: Job, now: string): Promise<void> {
