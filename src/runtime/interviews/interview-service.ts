@@ -48,8 +48,7 @@ import type { AccessSubject } from '../access/sharing.js';
 import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
 import { storageRecordPort } from './storage-record-port.js';
-import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait } from '../waits/wait-jobs.js';
-import type { ResumeWaitPayload } from '../waits/wait-jobs.js';
+import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait, type ResumeWaitPayload } from '../waits/wait-jobs.js';
 import { eventOutputs, waitRetryPolicy, type WaitRetryOptions } from '../waits/wait-resume.js';
 
 export type { InterviewView, InterviewAwaiting, InterviewRecordView } from './interview-view.js';

@@ -221,8 +221,8 @@ export class JobRunner {
       const retryAt = new Date(now.getTime() + backoffMs(job.attempts, kind.options.backoff ?? DEFAULT_BACKOFF)).toISOString();
       return (await this.#settle(() => this.#storage.jobs.reschedule(job, retryAt, message, at))) ? 'retried' : 'lost';
     }
-    if (await this.#settle(() => this.#storage.jobs.complete(job, at))) return 'done';
-    return completeCalled && (await this.#completedBefore(job)) ? 'done' : 'lost';
+    if (completeCalled && (await this.#completedBefore(job))) return 'done';
+    return (await this.#settle(() => this.#storage.jobs.complete(job, at))) ? 'done' : 'lost';
   }
 
   /** Whether this attempt's handler completed the job in its own (committed) transaction. */
