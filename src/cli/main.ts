@@ -7,6 +7,7 @@ import { EXIT_CODES, UsageError, type CommandContext } from './command-context.j
 import { registerDeployCommand } from './commands/deploy.js';
 import { registerFlowsCommand } from './commands/flows.js';
 import { registerInterviewsCommand } from './commands/interviews.js';
+import { registerJobsCommand } from './commands/jobs.js';
 import { registerQueryCommand } from './commands/query.js';
 import { registerResumeCommand } from './commands/resume.js';
 import { registerRunCommand } from './commands/run.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   registerFlowsCommand(program, context);
   registerUsersCommand(program, context);
   registerInterviewsCommand(program, context);
+  registerJobsCommand(program, context);
   registerQueryCommand(program, context);
   registerRunCommand(program, context);
   registerResumeCommand(program, context);

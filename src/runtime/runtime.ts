@@ -1,11 +1,12 @@
 /**
  * The runtime's composition: one object holding the storage, the clock, the flow cache, the
- * action registry, the interview service, the flow service, the scheduler of waits and the
- * outbox worker. The server and the CLI build it with {@link createRuntime} and call
- * `startBackground()` when they want waits resumed and email delivered by this process.
+ * action registry, the interview service, the flow service and the job runner — which runs wait
+ * alarms (`wait.resume`) and delivers the outbox (`email.send`, ...). The server and the CLI
+ * build it with {@link createRuntime} and call `startBackground()` when they want this process
+ * to run jobs.
  *
- * Email is delivered when a mailer is given, or when `SMTP_URL` is set (nodemailer over SMTP);
- * otherwise messages stay pending in the outbox, visible there.
+ * Email is delivered through the given mailer, or over SMTP when `SMTP_URL` is set (nodemailer);
+ * otherwise email jobs fail with a message saying so (see `email/email-delivery.ts`).
  */
 import type { ComponentRegistry } from '../engine/index.js';
 import { ActionRegistry } from './actions/action-registry.js';
@@ -13,28 +14,27 @@ import { type Clock, systemClock } from './ports/clock.js';
 import { FlowCache } from './flows/flow-cache.js';
 import { FlowService } from './flows/flow-service.js';
 import { InterviewService, type InterviewServiceHooks, type WaitRetryOptions } from './interviews/interview-service.js';
-import type { Mailer } from './ports/mailer.js';
-import { OutboxWorker } from './email/outbox-worker.js';
+import { registerEmailDelivery } from './email/email-delivery.js';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import type { LoopErrorHandler } from './jobs/polling-loop.js';
+import type { Mailer } from './ports/mailer.js';
 import type { SoqlPort, Storage } from './ports/index.js';
 import { QueryService } from './query/query-service.js';
-import { Scheduler } from './jobs/scheduler.js';
+import { registerWaitResume } from './waits/wait-resume.js';
 
 /** What {@link createRuntime} is built from. */
 export interface RuntimeOptions {
   readonly storage: Storage;
   /** Default: the system clock. */
   readonly clock?: Clock;
-  /** Delivers the outbox; without one, messages stay pending (the composition root builds the SMTP adapter). */
+  /** Delivers email; without one, email jobs fail saying so (the composition root builds the SMTP adapter from `SMTP_URL`). */
   readonly mailer?: Mailer;
   /** Invocable actions; default an empty registry. */
   readonly actions?: ActionRegistry;
   /** Custom screen components by extension name. */
   readonly components?: ComponentRegistry;
-  /** How often the scheduler polls for due waits (default 250 ms). */
-  readonly schedulerIntervalMs?: number;
-  /** How often the outbox worker looks for email to send (default 1 s). */
-  readonly outboxIntervalMs?: number;
+  /** The job runner's polling, batches and leases (default: every 250 ms, 20 jobs, 60 s). */
+  readonly jobRunner?: Pick<JobRunnerOptions, 'pollIntervalMs' | 'batchSize' | 'leaseMs' | 'heartbeatMs' | 'owner'>;
   /** Retry policy of failed wait resumes. */
   readonly waitRetry?: WaitRetryOptions;
   /** Test hooks of the interview service. */
@@ -56,10 +56,11 @@ export interface Runtime {
   /** SOQL for the API and the CLI. */
   readonly query: QueryService;
   readonly actions: ActionRegistry;
-  readonly scheduler: Scheduler;
-  /** The outbox worker, when there is a mailer to deliver through. */
-  readonly outbox: OutboxWorker | undefined;
-  /** Starts the scheduler and the outbox worker in this process. */
+  /** The job runner: wait alarms and email delivery, and any kind registered on it. */
+  readonly jobs: JobRunner;
+  /** What email is delivered through, when there is a mailer. */
+  readonly mailer: Mailer | undefined;
+  /** Starts the job runner's polling loop in this process. */
   startBackground(): void;
   /** Stops the background work (not the storage, nor the mailer it was given). */
   stop(): Promise<void>;
@@ -89,17 +90,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
   });
-  const onError = options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError };
-  const scheduler = new Scheduler({
-    clock,
-    resumeDue: (now) => interviews.resumeDueWaits(now),
-    ...(options.schedulerIntervalMs === undefined ? {} : { intervalMs: options.schedulerIntervalMs }),
-    ...onError,
-  });
-  const outbox =
-    mailer === undefined
-      ? undefined
-      : new OutboxWorker({ storage, mailer, clock, ...(options.outboxIntervalMs === undefined ? {} : { intervalMs: options.outboxIntervalMs }), ...onError });
+  const jobs = new JobRunner({ storage, clock, ...options.jobRunner, ...(options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError }) });
+  registerWaitResume(jobs, { storage, resume: (payload, job) => interviews.resumeByAlarm(payload, job), ...(options.waitRetry === undefined ? {} : { retry: options.waitRetry }) });
+  registerEmailDelivery(jobs, mailer);
   return {
     storage,
     clock,
@@ -108,15 +101,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     flowCache,
     query: new QueryService(options.soql ?? missingSoqlPort),
     actions,
-    scheduler,
-    outbox,
+    jobs,
+    mailer,
     startBackground() {
-      scheduler.start();
-      outbox?.start();
+      jobs.start();
     },
     async stop() {
-      await scheduler.stop();
-      await outbox?.stop();
+      await jobs.stop();
     },
   };
 }

@@ -27,6 +27,7 @@ import { directoryHandlers } from './routes/directory-handlers.js';
 import { flowHandlers } from './routes/flow-handlers.js';
 import { flowInterviewHandlers, platformEventHandlers } from './routes/interview-handlers.js';
 import { registerInvocableFlowRoutes } from './routes/invocable-flow-routes.js';
+import { registerJobRoutes } from './routes/job-routes.js';
 import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRuntimeApiRoutes } from './routes/runtime-api-routes.js';
@@ -177,6 +178,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     registerInvocableFlowRoutes(api, context);
     registerRuntimeApiRoutes(api, context);
     registerSettingsRoutes(api, context);
+    registerJobRoutes(api, context);
   });
   return app;
 }

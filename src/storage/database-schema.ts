@@ -299,35 +299,24 @@ export interface AutonumbersTable {
   last_value: number;
 }
 
-/** Outbox of emails and notifications. */
-export interface OutboxTable {
-  id: string;
-  kind: string;
-  payload: string;
-  interview_id: string | null;
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  lease_token: string | null;
-  last_error: string | null;
-  created_date: string;
-  sent_date: string | null;
-}
-
-/** Durable jobs. */
+/** Durable jobs of every kind: wait alarms, email delivery, ... (migration 0006). */
 export interface JobsTable {
   id: string;
   kind: string;
+  /** JSON. */
   payload: string;
-  due_at: string;
-  unique_key: string | null;
+  /** `queued`, `running`, `done`, `failed` or `cancelled`. */
   status: string;
+  run_at: string;
   attempts: number;
-  locked_until: string | null;
-  lease_token: string | null;
+  max_attempts: number;
   last_error: string | null;
+  /** Unique per kind where set. */
+  idempotency_key: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
   created_date: string;
-  completed_date: string | null;
+  updated_date: string;
 }
 
 /** Every table. */
@@ -361,6 +350,5 @@ export interface Database {
   custom_objects: CustomObjectsTable;
   custom_fields: CustomFieldsTable;
   autonumbers: AutonumbersTable;
-  outbox: OutboxTable;
   jobs: JobsTable;
 }

@@ -8,7 +8,6 @@ export { KyselyRecordStore } from './kysely-record-store.js';
 export { KyselyDirectory } from './kysely-directory.js';
 export { KyselySettingsStore } from './kysely-settings-store.js';
 export { KyselySchemaStore } from './kysely-schema-store.js';
-export { KyselyOutbox } from './kysely-outbox.js';
 export { KyselyJobQueue } from './kysely-job-queue.js';
 export { KyselyWaitSubscriptionStore } from './kysely-wait-subscription-store.js';
 export { interviewVisibilitySql } from './interview-visibility.js';

@@ -1,24 +1,43 @@
 /**
  * The durable job queue. A claim is one `UPDATE ... WHERE id IN (SELECT ... LIMIT n) RETURNING`
- * statement that leases the jobs (`locked_until`, a fresh `lease_token`): atomic under SQLite's
- * single writer, and with `FOR UPDATE SKIP LOCKED` on PostgreSQL so concurrent workers take
- * different jobs. The outer WHERE re-checks the lease, so a row re-read after another worker's
- * commit is not claimed twice. A crashed worker's jobs come back when their lease ends.
+ * statement that leases the jobs to their worker (`running`, `lease_owner`, `lease_until`,
+ * attempts + 1): atomic under SQLite's single writer (a statement is its own transaction, and
+ * Eddy's transactions begin `IMMEDIATE`), and with `FOR UPDATE SKIP LOCKED` on PostgreSQL so that
+ * concurrent workers take different jobs without waiting for each other. The outer WHERE checks
+ * again that a job is free, so a row re-read after another worker's commit is not claimed twice.
+ *
+ * A running job whose lease ran out is free again: its worker died (or stalled), and the next
+ * claim takes it over with one more attempt. Every later change of a running job names the claim
+ * it was made under (owner and attempt); a stale worker's change matches no row and throws
+ * `LeaseLostError`.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { JsonValue } from '../engine/index.js';
 import { LeaseLostError, normalizeDateTime } from '../runtime/index.js';
-import type { ClaimedJob, Job, JobQueue, JobStatus, NewJob } from '../runtime/index.js';
+import type { Job, JobClaim, JobFilter, JobQueue, JobStatus, NewJob } from '../runtime/index.js';
 import type { JobsTable } from './database-schema.js';
 import { orderedUuid, parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 
+const DEFAULT_LIST_LIMIT = 100;
+const MAX_LIST_LIMIT = 1000;
+
 function toJob(row: Selectable<JobsTable>): Job {
   return {
-    id: row.id, kind: row.kind, payload: parseJson<JsonValue>(row.payload), dueAt: row.due_at, uniqueKey: row.unique_key, status: row.status as JobStatus,
-    attempts: Number(row.attempts), lockedUntil: row.locked_until, lastError: row.last_error, createdDate: row.created_date, completedDate: row.completed_date,
+    id: row.id,
+    kind: row.kind,
+    payload: parseJson<JsonValue>(row.payload),
+    status: row.status as JobStatus,
+    runAt: row.run_at,
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.max_attempts),
+    lastError: row.last_error,
+    idempotencyKey: row.idempotency_key,
+    leaseOwner: row.lease_owner,
+    leaseUntil: row.lease_until,
+    createdDate: row.created_date,
+    updatedDate: row.updated_date,
   };
 }
 
@@ -42,56 +61,93 @@ export class KyselyJobQueue implements JobQueue {
     this.#ctx = ctx;
   }
 
-  async schedule(job: NewJob): Promise<{ readonly job: Job; readonly created: boolean }> {
+  async add(job: NewJob): Promise<{ readonly job: Job; readonly created: boolean }> {
+    if (job.kind.trim() === '') throw new Error('A job needs a kind.');
+    if (!Number.isInteger(job.maxAttempts) || job.maxAttempts < 1) throw new Error(`maxAttempts must be a whole number of at least 1, got ${job.maxAttempts}.`);
+    const now = this.#ctx.now();
     const row = {
-      id: orderedUuid(), kind: job.kind, payload: JSON.stringify(job.payload), due_at: isoTime(job.dueAt, 'dueAt'), unique_key: job.uniqueKey ?? null,
-      status: 'pending', attempts: 0, locked_until: null, lease_token: null, last_error: null, created_date: this.#ctx.now(), completed_date: null,
+      id: orderedUuid(),
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      status: 'queued',
+      run_at: job.runAt === undefined ? now : isoTime(job.runAt, 'runAt'),
+      attempts: 0,
+      max_attempts: job.maxAttempts,
+      last_error: null,
+      idempotency_key: job.idempotencyKey ?? null,
+      lease_owner: null,
+      lease_until: null,
+      created_date: now,
+      updated_date: now,
     };
     return this.#ctx.atomic(async (db) => {
       const inserted = await db
         .insertInto('jobs')
         .values(row)
-        .onConflict((oc) => oc.column('unique_key').doNothing())
+        .onConflict((oc) => oc.columns(['kind', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
         .returningAll()
         .executeTakeFirst();
       if (inserted) return { job: toJob(inserted), created: true };
-      const existing = await db.selectFrom('jobs').selectAll().where('unique_key', '=', row.unique_key).executeTakeFirstOrThrow();
+      const existing = await db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('kind', '=', row.kind)
+        .where('idempotency_key', '=', row.idempotency_key)
+        .executeTakeFirstOrThrow();
       return { job: toJob(existing), created: false };
     });
   }
 
-  async claimDue(now: string, limit: number, leaseMs: number): Promise<ClaimedJob[]> {
-    const at = isoTime(now, 'now');
-    const token = randomUUID();
-    const lockedUntil = addMs(at, leaseMs);
-    const skipLocked = this.#ctx.dialect === 'postgres' ? sql`for update skip locked` : sql``;
-    const free = sql`status = 'pending' and due_at <= ${at} and (locked_until is null or locked_until <= ${at})`;
+  async claim(claim: JobClaim): Promise<Job[]> {
+    const at = isoTime(claim.now, 'now');
+    const postgres = this.#ctx.dialect === 'postgres';
+    const free = sql`((status = 'queued' and run_at <= ${at}) or (status = 'running' and lease_until <= ${at}))`;
+    // Materialized: PostgreSQL could otherwise run a LIMIT subquery once per candidate row and
+    // claim more than `limit` jobs.
     const { rows } = await sql<Selectable<JobsTable>>`
-      update jobs set locked_until = ${lockedUntil}, lease_token = ${token}, attempts = attempts + 1
-      where id in (select id from jobs where ${free} order by due_at, id limit ${Math.max(0, limit)} ${skipLocked})
-        and ${free}
+      with due as ${postgres ? sql`materialized` : sql``} (
+        select id from jobs where ${free} order by run_at, id limit ${Math.max(0, claim.limit)} ${postgres ? sql`for update skip locked` : sql``}
+      )
+      update jobs set status = 'running', lease_owner = ${claim.owner}, lease_until = ${addMs(at, claim.leaseMs)}, attempts = attempts + 1, updated_date = ${at}
+      where id in (select id from due) and ${free}
       returning *`.execute(this.#ctx.db);
-    return rows.map((row) => ({ ...toJob(row), leaseToken: token })).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    return rows.map(toJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id));
   }
 
-  async complete(job: ClaimedJob, now: string): Promise<void> {
-    await this.#finish(job, { status: 'done', completed_date: isoTime(now, 'now'), locked_until: null, lease_token: null });
+  async extendLeases(owner: string, ids: readonly string[], leaseUntil: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const until = isoTime(leaseUntil, 'leaseUntil');
+    const rows = await this.#ctx.db
+      .updateTable('jobs')
+      .set({ lease_until: sql<string>`case when lease_until < ${until} then ${until} else lease_until end` })
+      .where('id', 'in', [...ids])
+      .where('status', '=', 'running')
+      .where('lease_owner', '=', owner)
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   }
 
-  async retry(job: ClaimedJob, dueAt: string, error: string): Promise<void> {
-    await this.#finish(job, { due_at: isoTime(dueAt, 'dueAt'), last_error: error, locked_until: null, lease_token: null });
+  async complete(job: Job, now: string): Promise<void> {
+    const at = isoTime(now, 'now');
+    await this.#settle(job, { status: 'done', lease_owner: null, lease_until: null, updated_date: at });
   }
 
-  async fail(job: ClaimedJob, error: string, now: string): Promise<void> {
-    await this.#finish(job, { status: 'failed', last_error: error, completed_date: isoTime(now, 'now'), locked_until: null, lease_token: null });
+  async reschedule(job: Job, runAt: string, error: string, now: string): Promise<void> {
+    await this.#settle(job, { status: 'queued', run_at: isoTime(runAt, 'runAt'), last_error: error, lease_owner: null, lease_until: null, updated_date: isoTime(now, 'now') });
   }
 
-  async cancel(uniqueKey: string): Promise<boolean> {
+  async fail(job: Job, error: string, now: string): Promise<void> {
+    await this.#settle(job, { status: 'failed', last_error: error, lease_owner: null, lease_until: null, updated_date: isoTime(now, 'now') });
+  }
+
+  async cancelByKey(kind: string, idempotencyKey: string): Promise<boolean> {
     const result = await this.#ctx.db
       .updateTable('jobs')
-      .set({ status: 'cancelled', completed_date: this.#ctx.now(), locked_until: null, lease_token: null })
-      .where('unique_key', '=', uniqueKey)
-      .where('status', '=', 'pending')
+      .set({ status: 'cancelled', updated_date: this.#ctx.now() })
+      .where('kind', '=', kind)
+      .where('idempotency_key', '=', idempotencyKey)
+      .where('status', '=', 'queued')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
@@ -101,31 +157,51 @@ export class KyselyJobQueue implements JobQueue {
     return row ? toJob(row) : undefined;
   }
 
-  async list(filter: { readonly status?: JobStatus; readonly kind?: string; readonly limit?: number } = {}): Promise<Job[]> {
-    let query = this.#ctx.db.selectFrom('jobs').selectAll().orderBy('due_at').orderBy('id').limit(Math.max(1, Math.min(filter.limit ?? 1000, 10_000)));
-    if (filter.status) query = query.where('status', '=', filter.status);
-    if (filter.kind) query = query.where('kind', '=', filter.kind);
+  async list(filter: JobFilter = {}): Promise<Job[]> {
+    const newest = filter.order !== 'oldest';
+    const limit = Math.max(1, Math.min(filter.limit ?? DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT));
+    let query = this.#ctx.db.selectFrom('jobs').selectAll().orderBy('id', newest ? 'desc' : 'asc').limit(limit);
+    if (filter.statuses !== undefined) query = filter.statuses.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('status', 'in', [...filter.statuses]);
+    if (filter.kinds !== undefined) query = filter.kinds.length === 0 ? query.where(sql<boolean>`1 = 0`) : query.where('kind', 'in', [...filter.kinds]);
+    if (filter.after !== undefined) query = query.where('id', newest ? '<' : '>', filter.after);
     return (await query.execute()).map(toJob);
   }
 
-  async nextDueAt(): Promise<string | undefined> {
-    const { rows } = await sql<{ next: string | null }>`
-      select min(case when locked_until is not null and locked_until > due_at then locked_until else due_at end) as next
-      from jobs where status = 'pending'`.execute(this.#ctx.db);
-    return rows[0]?.next ?? undefined;
+  async requeue(id: string, now: string): Promise<Job | undefined> {
+    const at = isoTime(now, 'now');
+    const row = await this.#ctx.db
+      .updateTable('jobs')
+      .set({ status: 'queued', run_at: at, attempts: 0, lease_owner: null, lease_until: null, updated_date: at })
+      .where('id', '=', id)
+      .where('status', 'in', ['failed', 'cancelled'])
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toJob(row) : undefined;
   }
 
-  /** Updates a claimed job if its lease is still ours; LeaseLostError otherwise. */
-  async #finish(job: ClaimedJob, set: Partial<Selectable<JobsTable>>): Promise<void> {
+  async cancel(id: string, now: string): Promise<Job | undefined> {
+    const row = await this.#ctx.db
+      .updateTable('jobs')
+      .set({ status: 'cancelled', updated_date: isoTime(now, 'now') })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Updates a running job if the claim is still `job`'s; LeaseLostError otherwise. */
+  async #settle(job: Job, set: Partial<Selectable<JobsTable>>): Promise<void> {
     const result = await this.#ctx.db
       .updateTable('jobs')
       .set(set)
       .where('id', '=', job.id)
-      .where('lease_token', '=', job.leaseToken)
-      .where('status', '=', 'pending')
+      .where('status', '=', 'running')
+      .where('lease_owner', '=', job.leaseOwner)
+      .where('attempts', '=', job.attempts)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new LeaseLostError(`Job ${job.id} is no longer leased by this worker (its lease ended and another worker claimed it, or it was cancelled).`);
+      throw new LeaseLostError(`Job ${job.id} (attempt ${job.attempts}) is no longer held by this worker: its lease ran out and another worker took it over, or it was cancelled.`);
     }
   }
 }

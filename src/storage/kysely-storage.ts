@@ -8,14 +8,13 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Directory, FlowStore, InterviewStore, JobQueue, OAuthStore, Outbox, RecordStore, SchemaStore, SettingsStore, Storage, StorageSession, WaitSubscriptionStore } from '../runtime/index.js';
+import type { Directory, FlowStore, InterviewStore, JobQueue, OAuthStore, RecordStore, SchemaStore, SettingsStore, Storage, StorageSession, WaitSubscriptionStore } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { KyselyDirectory } from './kysely-directory.js';
 import { KyselyFlowStore } from './kysely-flow-store.js';
 import { KyselyInterviewStore } from './kysely-interview-store.js';
 import { KyselyJobQueue } from './kysely-job-queue.js';
 import { KyselyOAuthStore } from './kysely-oauth-store.js';
-import { KyselyOutbox } from './kysely-outbox.js';
 import { KyselyRecordStore } from './kysely-record-store.js';
 import { KyselySchemaStore } from './kysely-schema-store.js';
 import { KyselySettingsStore } from './kysely-settings-store.js';
@@ -39,7 +38,6 @@ export class KyselySession implements StorageSession {
   readonly directory: Directory;
   readonly settings: SettingsStore;
   readonly schema: SchemaStore;
-  readonly outbox: Outbox;
   readonly jobs: JobQueue;
   readonly waits: WaitSubscriptionStore;
   /** Connected apps and OAuth tokens (the server's identity endpoints). */
@@ -53,7 +51,6 @@ export class KyselySession implements StorageSession {
     this.records = new KyselyRecordStore(ctx, schema);
     this.directory = new KyselyDirectory(ctx);
     this.settings = new KyselySettingsStore(ctx);
-    this.outbox = new KyselyOutbox(ctx);
     this.jobs = new KyselyJobQueue(ctx);
     this.waits = new KyselyWaitSubscriptionStore(ctx);
     this.oauth = new KyselyOAuthStore(ctx);

@@ -4,6 +4,7 @@
  * that the answers match the served OpenAPI document.
  */
 import { afterEach, expect, it } from 'vitest';
+import { addToOutbox } from '../../src/runtime/email/outbox.js';
 import { createRuntime } from '../../src/runtime/runtime.js';
 import type { Runtime } from '../../src/runtime/runtime.js';
 import { forEachDatabase } from '../support/databases.js';
@@ -130,8 +131,8 @@ forEachDatabase('setup API', (ctx) => {
   it('lists the outbox by status with recipients and subject', async () => {
     const { s, admin } = await setup();
     const interviewless = { interviewId: null };
-    await s.db.outbox.add({ kind: 'email', payload: { element: 'Send', from: 'a@example.com', to: ['b@example.com', 'c@example.com'], cc: [], bcc: [], subject: 'Hello', body: 'Hi', isHtml: false }, ...interviewless });
-    await s.db.outbox.add({ kind: 'notification', payload: { title: 'Heads up' }, ...interviewless });
+    await addToOutbox(s.db, { kind: 'email', payload: { element: 'Send', from: 'a@example.com', to: ['b@example.com', 'c@example.com'], cc: [], bcc: [], subject: 'Hello', body: 'Hi', isHtml: false }, ...interviewless });
+    await addToOutbox(s.db, { kind: 'notification', payload: { title: 'Heads up' }, ...interviewless });
     const all = await s.call(admin, 'GET', '/eddy/outbox');
     expect(all.statusCode).toBe(200);
     expect(all.json()).toMatchObject({ totalSize: 2, done: true });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { addToOutbox, listOutbox } from '../../src/runtime/email/outbox.js';
 import { migrationProvider } from '../../src/storage/migrations/index.js';
 import { migrateToLatest, openDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
@@ -37,13 +38,13 @@ forEachDatabase('database', (ctx) => {
     const actor = await systemActor(db);
     const id = await db.transaction(async (tx) => {
       const interview = await createInterview(tx, version.Id, actor);
-      await tx.outbox.add({ kind: 'email', payload: { to: ['a@example.com'] }, interviewId: interview.Id });
-      await tx.jobs.schedule({ kind: 'resume', payload: { interviewId: interview.Id }, dueAt: '2026-01-06T09:00:00.000Z', uniqueKey: `wait:${interview.Id}` });
+      await addToOutbox(tx, { kind: 'email', payload: { to: ['a@example.com'] }, interviewId: interview.Id });
+      await tx.jobs.add({ kind: 'resume', payload: { interviewId: interview.Id }, runAt: '2026-01-06T09:00:00.000Z', idempotencyKey: `wait:${interview.Id}`, maxAttempts: 5 });
       return interview.Id;
     });
     expect(await db.interviews.get(id)).toBeDefined();
-    expect(await db.outbox.list({ interviewId: id })).toHaveLength(1);
-    expect(await db.jobs.list({ kind: 'resume' })).toHaveLength(1);
+    expect((await listOutbox(db)).filter((message) => message.interviewId === id)).toHaveLength(1);
+    expect(await db.jobs.list({ kinds: ['resume'] })).toHaveLength(1);
   });
 
   it('rolls everything back when the transaction throws', async () => {
@@ -55,15 +56,15 @@ forEachDatabase('database', (ctx) => {
       db.transaction(async (tx) => {
         const interview = await createInterview(tx, version.Id, actor);
         createdId = interview.Id;
-        await tx.outbox.add({ kind: 'email', payload: {}, interviewId: interview.Id });
-        await tx.jobs.schedule({ kind: 'resume', payload: {}, dueAt: '2026-01-06T09:00:00.000Z' });
+        await addToOutbox(tx, { kind: 'email', payload: {}, interviewId: interview.Id });
+        await tx.jobs.add({ kind: 'resume', payload: {}, runAt: '2026-01-06T09:00:00.000Z', maxAttempts: 5 });
         await tx.records.create([{ attributes: { type: 'Account' }, Name: 'Acme' }], actor);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(createdId).not.toBe('');
     expect(await db.interviews.get(createdId)).toBeUndefined();
-    expect(await db.outbox.list()).toEqual([]);
+    expect(await listOutbox(db)).toEqual([]);
     expect(await db.jobs.list()).toEqual([]);
     expect(await db.records.query({ object: 'Account', filters: [] })).toEqual([]);
   });

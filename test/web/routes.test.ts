@@ -27,6 +27,7 @@ describe('web routes', () => {
       { kind: 'flow', apiName: 'Change_Address', recordId: undefined },
       { kind: 'interview', interviewId: '0Fo000000000001AAA', recordId: '003000000000001AAA' },
       { kind: 'setup', page: 'outbox' },
+      { kind: 'setup', page: 'jobs' },
     ];
     for (const route of routes) {
       const path = routePath(route);

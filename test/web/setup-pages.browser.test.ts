@@ -2,10 +2,12 @@
  * Setup's admin pages in a real browser (Debian's chromium through playwright-core) against the
  * real server and the demo org: Process Automation Settings ("Let users pause flows" off, then a
  * runner screen offers no Pause; org-wide email addresses), Sharing Settings (a sharing rule
- * added with the group pickers, then deleted), Outbox (empty, then the email a flow sent), and a
- * standard user kept out of all three. Screenshots: `test-results/screenshots/setup-*.png`.
+ * added with the group pickers, then deleted), Outbox (empty, then the email a flow sent),
+ * Background Jobs (that email's delivery job, cancelled and retried from its row), and a standard
+ * user kept out of all four. Screenshots: `test-results/screenshots/setup-*.png`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_MAILER_MESSAGE } from '../../src/runtime/email/email-delivery.js';
 import { FlowService } from '../../src/runtime/flows/flow-service.js';
 import { ADMIN_PASSWORD, chromiumAvailable, launchBrowser, screenshot, signIn, startSite, type TestBrowser, type TestSite } from './support/browser-harness.js';
 
@@ -179,12 +181,43 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     await page.getByText('No sent messages').waitFor();
   }, STEP_TIMEOUT_MS);
 
+  it('lists the background jobs, and cancels and retries the undelivered email from its row', async () => {
+    const { page } = admin;
+    await page.goto(`${site.url}/flow/Outbox_Email`);
+    await page.getByText('Send the note?').waitFor();
+    await page.getByRole('button', { name: /^(Finish|Next)$/ }).click();
+    await page.getByText('Outbox Email finished.').waitFor();
+    // The server's job runner tries it at once and, without SMTP_URL, queues it again for later.
+    const newestEmail = async () => (await site.server.storage.jobs.list({ kinds: ['email.send'], limit: 1 }))[0];
+    await expect.poll(async () => (await newestEmail())?.lastError, { timeout: 30_000 }).toBe(NO_MAILER_MESSAGE);
+    const job = await newestEmail();
+    if (job === undefined) throw new Error('The flow wrote no email job.');
+
+    await page.goto(`${site.url}/setup/jobs`);
+    await page.getByLabel('Status').selectOption({ label: 'Queued' });
+    const row = page.locator(`[data-job-id="${job.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(NO_MAILER_MESSAGE);
+    expect(await row.textContent()).toContain('1 of 8');
+    await screenshot(page, 'setup-09-background-jobs');
+    await row.getByRole('button', { name: `Cancel job email.send ${job.id}` }).click();
+    await page.getByText('Job email.send was cancelled.').waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+
+    await page.getByLabel('Status').selectOption({ label: 'Cancelled' });
+    await row.waitFor();
+    await row.getByRole('button', { name: `Retry job email.send ${job.id}` }).click();
+    await page.getByText('Job email.send was queued again.').waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    expect(await site.server.storage.jobs.get(job.id)).toMatchObject({ attempts: expect.any(Number) as number, status: expect.stringMatching(/^(queued|running)$/) as string });
+  }, STEP_TIMEOUT_MS);
+
   it('keeps a standard user out of the admin Setup pages with a clear message', async () => {
     const agent = await launchBrowser();
     try {
       await signIn(agent.page, site.url, 'grace@eddy.local', ADMIN_PASSWORD);
       expect(await agent.page.getByRole('link', { name: 'Setup' }).count()).toBe(0);
-      for (const [path, title] of [['automation', 'Process Automation Settings'], ['sharing', 'Sharing Settings'], ['outbox', 'Outbox']] as const) {
+      for (const [path, title] of [['automation', 'Process Automation Settings'], ['sharing', 'Sharing Settings'], ['outbox', 'Outbox'], ['jobs', 'Background Jobs']] as const) {
         await agent.page.goto(`${site.url}/setup/${path}`);
         const alert = agent.page.getByRole('alert').filter({ hasText: 'permissions' });
         await alert.waitFor();

@@ -1,24 +1,18 @@
 /**
- * Turns an interview's fire-and-forget effects into outbox messages, inside the transaction
- * that commits the interview's new state — so an email is sent if and only if the step that
- * asked for it committed. Everything the sender needs is resolved here (recipients' addresses,
+ * Turns an interview's fire-and-forget effects into outbox messages (delivery jobs, see
+ * `email/outbox.ts`), inside the transaction that commits the interview's new state — so an
+ * email is sent if and only if the step that asked for it committed. Everything the sender needs is resolved here (recipients' addresses,
  * the sender address), so delivery after commit reads nothing else.
  *
  * Sender address: the effect's `senderAddress` when it is one of the org-wide email addresses,
  * else the org's automated process email when set, else the running user's email.
  */
 import type { Effect, JsonValue } from '../../engine/index.js';
+import { addToOutbox } from '../email/outbox.js';
 import { isValidId } from '../org/ids.js';
 import type { OrgWideEmailAddressRecord, StorageSession } from '../ports/index.js';
 
-/** Outbox `kind` of an email a flow sends (`emailSimple`). */
-export const EMAIL_MESSAGE = 'email';
-/** Outbox `kind` of an email alert (kept, not delivered: Eddy has no email templates). */
-export const EMAIL_ALERT_MESSAGE = 'emailAlert';
-/** Outbox `kind` of a custom notification (kept, not delivered: Eddy has no notification channel). */
-export const NOTIFICATION_MESSAGE = 'notification';
-
-/** The payload of an {@link EMAIL_MESSAGE}: ready to send. */
+/** The payload of an `email` message: ready to send. */
 export interface EmailPayload {
   readonly [key: string]: JsonValue;
   readonly element: string;
@@ -69,15 +63,14 @@ export async function enqueueEffects(session: StorageSession, effects: readonly 
           isHtml: effect.isHtml,
           unresolvedRecipientIds: resolved.unresolved,
         };
-        const kind = effect.alert === undefined ? EMAIL_MESSAGE : EMAIL_ALERT_MESSAGE;
         const alert: JsonValue = effect.alert === undefined ? null : { name: effect.alert.name, recordId: effect.alert.recordId ?? null };
-        await session.outbox.add({ kind, payload: kind === EMAIL_MESSAGE ? payload : { ...payload, alert }, interviewId });
+        await addToOutbox(session, effect.alert === undefined ? { kind: 'email', payload, interviewId } : { kind: 'emailAlert', payload: { ...payload, alert }, interviewId });
         added++;
         break;
       }
       case 'notification':
-        await session.outbox.add({
-          kind: NOTIFICATION_MESSAGE,
+        await addToOutbox(session, {
+          kind: 'notification',
           payload: {
             element: effect.element,
             typeId: effect.typeId ?? null,

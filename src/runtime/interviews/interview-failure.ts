@@ -8,7 +8,8 @@
 import { migrateState } from '../../engine/index.js';
 import type { Fault, InterviewState } from '../../engine/index.js';
 import { failureChanges } from './interview-changes.js';
-import type { ClaimedJob, Storage, StorageSession, StoredInterview } from '../ports/index.js';
+import type { JobCompletion } from '../jobs/job-runner.js';
+import type { Storage, StorageSession, StoredInterview } from '../ports/index.js';
 import { clearWait } from '../waits/wait-jobs.js';
 
 /** A run that ended in an unhandled fault: thrown to roll the transaction back. */
@@ -43,7 +44,7 @@ export async function recordFailure(
   interview: StoredInterview,
   failed: RunFailed,
   actorId: string,
-  job: { readonly job: ClaimedJob; readonly now: Date } | undefined,
+  job: JobCompletion | undefined,
 ): Promise<StoredInterview> {
   return storage.transaction(async (tx) => saveFailed(tx, interview, { fault: failed.fault, state: failedState(failed) }, actorId, job));
 }
@@ -73,11 +74,11 @@ async function saveFailed(
   interview: StoredInterview,
   failed: { readonly fault: Fault; readonly state: InterviewState },
   actorId: string,
-  job: { readonly job: ClaimedJob; readonly now: Date } | undefined,
+  job: JobCompletion | undefined,
 ): Promise<StoredInterview> {
   const saved = await tx.interviews.save(interview.Id, interview.version, { ...failureChanges(failed), state: failed.state }, actorId);
   const prior = migrateState(interview.state).waiting;
-  if (job !== undefined) await tx.jobs.complete(job.job, job.now.toISOString());
+  await job?.complete(tx);
   if (prior !== null) await clearWait(tx, interview.Id, interview.version, prior);
   await tx.interviews.setRecordRelations(interview.Id, [], actorId);
   await tx.interviews.setStageRelations(interview.Id, [], actorId);

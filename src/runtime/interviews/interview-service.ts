@@ -19,7 +19,7 @@
  * alone; what it calls out to has a file each: argument checks (`interview-input.ts`), the access
  * check (`interview-access.ts`), what a start settles first (`interview-start.ts`), list queries
  * (`interview-list.ts`), the row's fields (`interview-changes.ts`), failed runs
- * (`interview-failure.ts`) and alarm jobs and platform-event outputs (`wait-resume.ts`).
+ * (`interview-failure.ts`) and the alarm job kind and platform-event outputs (`wait-resume.ts`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Awaiting, CompiledFlow, ComponentRegistry, FlowValue, InterviewState, StepContext, StepInput, StepResult, WaitCondition } from '../../engine/index.js';
@@ -39,14 +39,15 @@ import { InterviewFlows } from './interview-flows.js';
 import { checkEventType, checkFlowApiName, checkNavigateAction, checkPauseReason, checkValues, checkVersion, parseInterviewId } from './interview-input.js';
 import { type InterviewListRequest, listQuery } from './interview-list.js';
 import { chooseVersionId, requireRunFlows, startInputs } from './interview-start.js';
-import { type InterviewView, toInterviewRecordView, toInterviewView } from './interview-view.js';
-import type { ClaimedJob, FlowInterviewSummary, InterviewChanges, Storage, StorageSession, StoredInterview, UserRecord } from '../ports/index.js';
+import { toInterviewRecordView, toInterviewView, type InterviewView } from './interview-view.js';
+import type { JobCompletion } from '../jobs/job-runner.js';
+import type { FlowInterviewSummary, InterviewChanges, Storage, StorageSession, StoredInterview, UserRecord } from '../ports/index.js';
 import type { AccessSubject } from '../access/sharing.js';
 import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
 import { storageRecordPort } from './storage-record-port.js';
-import { clearWait, eventMatches, type ResolvedWait, resolveWait, scheduleWait } from '../waits/wait-jobs.js';
-import { eventOutputs, WaitJobRunner, type WaitRetryOptions } from '../waits/wait-resume.js';
+import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait, type ResumeWaitPayload } from '../waits/wait-jobs.js';
+import { eventOutputs, waitRetryPolicy, type WaitRetryOptions } from '../waits/wait-resume.js';
 
 export type { InterviewView, InterviewAwaiting, InterviewRecordView } from './interview-view.js';
 export type { InterviewListRequest } from './interview-list.js';
@@ -131,7 +132,8 @@ export class InterviewService {
   readonly #components: ComponentRegistry | undefined;
   readonly #hooks: InterviewServiceHooks;
   readonly #access: AccessCache;
-  readonly #waitJobs: WaitJobRunner;
+  /** Attempts of the alarm jobs this service schedules. */
+  readonly #alarmAttempts: number;
 
   constructor(options: InterviewServiceOptions) {
     this.#storage = options.storage;
@@ -141,9 +143,7 @@ export class InterviewService {
     this.#components = options.components;
     this.#hooks = options.hooks ?? {};
     this.#access = accessCacheFor(options.storage);
-    this.#waitJobs = new WaitJobRunner(options.storage, options.waitRetry, (payload, job) =>
-      this.#resumeWaiting(payload.interviewId, payload.version, payload.event, job, () => ({})),
-    );
+    this.#alarmAttempts = waitRetryPolicy(options.waitRetry).maxAttempts;
   }
 
   /**
@@ -329,13 +329,13 @@ export class InterviewService {
   }
 
   /**
-   * Resumes the interviews whose alarms are due at `now` (default: the clock), each in its own
-   * transaction that also completes its job — so a resume runs once. A resume that fails for a
-   * reason other than the flow (the database, a bug) is retried with backoff, then the interview
-   * is recorded as failed. Returns how many interviews resumed.
+   * Resumes the interview an alarm job names (the `wait.resume` handler), in one transaction that
+   * also completes the job — so a resume runs once. Returns false when the interview no longer
+   * waits there (the job is completed all the same). A failure outside the flow (the database, a
+   * bug) is thrown for the job runner to retry.
    */
-  async resumeDueWaits(now: Date = this.#clock.now()): Promise<number> {
-    return this.#waitJobs.runDue(now);
+  async resumeByAlarm(payload: ResumeWaitPayload, job: JobCompletion): Promise<boolean> {
+    return this.#resumeWaiting(payload.interviewId, payload.version, payload.event, job, () => ({}));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ export class InterviewService {
     interviewId: string,
     version: number | undefined,
     event: string,
-    job: { readonly job: ClaimedJob; readonly now: Date } | undefined,
+    job: JobCompletion | undefined,
     outputs: (flow: CompiledFlow, element: string) => Record<string, FlowValue>,
   ): Promise<boolean> {
     const now = job?.now ?? this.#clock.now();
@@ -368,7 +368,7 @@ export class InterviewService {
           (version !== undefined && interview.version !== version) ||
           !waiting.events.some((candidate) => candidate.event.toLowerCase() === event.toLowerCase())
         ) {
-          if (job !== undefined) await tx.jobs.complete(job.job, now.toISOString());
+          await job?.complete(tx);
           return false;
         }
         loaded = interview;
@@ -383,7 +383,7 @@ export class InterviewService {
         const context = await this.#context(tx, op);
         const input: StepInput = { kind: 'waitEvent', event, outputs: outputs(loadedVersion.flow, waiting.element) };
         const rest = await driveToRest(stepOrThrow(loadedVersion.flow, state, input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows), context);
-        if (job !== undefined) await tx.jobs.complete(job.job, now.toISOString());
+        await job?.complete(tx);
         await this.#commitRest(tx, op, { kind: 'save', id: interview.Id, version: claimed.version, priorWait: { wait: waiting, version: interview.version } }, flows, rest, context);
         return true;
       });
@@ -485,7 +485,7 @@ export class InterviewService {
       await tx.interviews.setStageRelations(saved.Id, [], op.runAs.Id, written);
     }
     await enqueueEffects(tx, rest.effects, saved.Id, { userEmail: op.runAs.Email });
-    if (wait !== undefined) await scheduleWait(tx, saved.Id, saved.version, wait);
+    if (wait !== undefined) await scheduleWait(tx, saved.Id, saved.version, wait, this.#alarmAttempts);
     await this.#hooks.beforeCommit?.(op.name, saved.Id);
     return saved;
   }

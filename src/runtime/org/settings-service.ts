@@ -6,7 +6,8 @@
  * the outbox of emails and notifications.
  */
 import type { JsonValue } from '../../engine/index.js';
-import type { NewSharingRule, OrgSettingsChanges, OrgWideEmailAddressRecord, OutboxMessage, OutboxStatus, SharingRuleRecord, StorageSession } from '../ports/index.js';
+import { listOutbox, type OutboxMessage, type OutboxStatus } from '../email/outbox.js';
+import type { NewSharingRule, OrgSettingsChanges, OrgWideEmailAddressRecord, SharingRuleRecord, StorageSession } from '../ports/index.js';
 import { requirePermission } from '../access/require-permission.js';
 import type { PermissionName } from '../access/require-permission.js';
 import type { SharingModel } from '../access/sharing.js';
@@ -98,10 +99,10 @@ export class SettingsService {
     await this.#storage.settings.removeOrgWideEmailAddress(id);
   }
 
-  /** The outbox, oldest first (as the storage lists it), optionally by status; at most `limit` messages. */
+  /** The outbox, oldest first, optionally by status; at most `limit` messages. */
   async outbox(actorId: string, filter: { readonly status?: OutboxStatus; readonly limit?: number } = {}): Promise<OutboxEntry[]> {
     await requirePermission(this.#storage.directory, actorId, READ, 'Viewing the outbox');
-    return (await this.#storage.outbox.list(filter)).map(toOutboxEntry);
+    return (await listOutbox(this.#storage, filter)).map(toOutboxEntry);
   }
 
   /** The FlowInterview sharing rules. */

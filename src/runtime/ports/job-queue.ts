@@ -1,58 +1,98 @@
-/** The durable job queue. */
+/** The durable job queue the job runner works from (`runtime/jobs/job-runner.ts`). */
 import type { JsonValue } from '../../engine/index.js';
 import type { IsoDateTime } from './common.js';
 
-/** Job states: `pending` (possibly leased), `done`, `failed` (gave up), `cancelled`. */
-export type JobStatus = 'pending' | 'done' | 'failed' | 'cancelled';
+/**
+ * A job's life: `queued` (waiting for `runAt`), `running` (leased by a worker until
+ * `leaseUntil`), then `done`, `failed` (gave up; `lastError` says why) or `cancelled`.
+ */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** A durable job: resume a waiting interview, retry a resume, ... */
+/** Every job status, in the order of a job's life. */
+export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed', 'cancelled'];
+
+/** A durable job: resume a waiting interview, send an email, ... */
 export interface Job {
+  /** A UUID v7: ids sort in creation order. */
   readonly id: string;
+  /** What runs it: the name a handler is registered under (`wait.resume`, `email.send`). */
   readonly kind: string;
   readonly payload: JsonValue;
-  readonly dueAt: IsoDateTime;
-  /** At most one job ever exists per unique key (also after it is done), so a wait is never scheduled twice. */
-  readonly uniqueKey: string | null;
   readonly status: JobStatus;
+  /** When it may run (again). */
+  readonly runAt: IsoDateTime;
+  /** Attempts so far; a claim counts one, so a running job's is the attempt in progress. */
   readonly attempts: number;
-  readonly lockedUntil: IsoDateTime | null;
+  readonly maxAttempts: number;
   readonly lastError: string | null;
+  /** At most one job of a kind has a given key, ever (done ones too). */
+  readonly idempotencyKey: string | null;
+  /** The worker holding a running job, and until when. */
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: IsoDateTime | null;
   readonly createdDate: IsoDateTime;
-  readonly completedDate: IsoDateTime | null;
+  readonly updatedDate: IsoDateTime;
 }
 
-/** A job a worker claimed; its `leaseToken` proves the claim. */
-export interface ClaimedJob extends Job {
-  readonly leaseToken: string;
-}
-
-/** What `schedule` needs. */
+/** What `add` needs. */
 export interface NewJob {
   readonly kind: string;
   readonly payload: JsonValue;
-  readonly dueAt: IsoDateTime;
-  readonly uniqueKey?: string | null;
+  /** Default: now. */
+  readonly runAt?: IsoDateTime;
+  readonly idempotencyKey?: string | null;
+  readonly maxAttempts: number;
 }
 
-/** The durable scheduler's queue; safe with several workers and processes. */
+/** What `claim` needs. */
+export interface JobClaim {
+  readonly now: IsoDateTime;
+  readonly limit: number;
+  readonly leaseMs: number;
+  /** Who claims: the worker's id, kept in `leaseOwner`. */
+  readonly owner: string;
+}
+
+/** Which jobs `list` returns: newest first, or oldest first. */
+export interface JobFilter {
+  readonly statuses?: readonly JobStatus[];
+  readonly kinds?: readonly string[];
+  /** Default 100, at most 1000. */
+  readonly limit?: number;
+  /** `newest` (default) or `oldest` first; ids order creation. */
+  readonly order?: 'newest' | 'oldest';
+  /** Only jobs after this id in the list's order: the next page. */
+  readonly after?: string;
+}
+
+/**
+ * The jobs, safe with several workers and processes. A running job is changed only with proof
+ * of its claim (the claimed {@link Job}: its `leaseOwner` and `attempts`): a worker whose lease
+ * ran out and was taken over gets `ConflictError` instead of overwriting the new claim.
+ */
 export interface JobQueue {
-  /** Schedules a job; with a `uniqueKey` already used, returns the existing job and `created: false`. */
-  schedule(job: NewJob): Promise<{ readonly job: Job; readonly created: boolean }>;
+  /** Adds a job (in this session's transaction); with a key the kind already has, returns that job and `created: false`. */
+  add(job: NewJob): Promise<{ readonly job: Job; readonly created: boolean }>;
   /**
-   * Claims up to `limit` pending jobs due at `now` (earliest first) for `leaseMs`: no other
-   * claimer gets them until the lease ends. Attempts + 1.
+   * Claims up to `limit` jobs due at `now`, earliest first — queued ones, and running ones whose
+   * lease ran out (their worker died) — for `leaseMs`: status `running`, attempts + 1. Concurrent
+   * claimers get disjoint jobs.
    */
-  claimDue(now: IsoDateTime, limit: number, leaseMs: number): Promise<ClaimedJob[]>;
-  /** Marks a claimed job done (`LeaseLostError` if its lease was lost to another worker). */
-  complete(job: ClaimedJob, now: IsoDateTime): Promise<void>;
-  /** Puts a claimed job back, due at `dueAt` (the caller's backoff), recording the error. */
-  retry(job: ClaimedJob, dueAt: IsoDateTime, error: string): Promise<void>;
-  /** Gives up on a claimed job (`failed`). */
-  fail(job: ClaimedJob, error: string, now: IsoDateTime): Promise<void>;
-  /** Cancels the pending job with this unique key; returns whether there was one. */
-  cancel(uniqueKey: string): Promise<boolean>;
+  claim(claim: JobClaim): Promise<Job[]>;
+  /** Extends the leases `owner` still holds among `ids` to `leaseUntil` (never shortens one); returns those ids. */
+  extendLeases(owner: string, ids: readonly string[], leaseUntil: IsoDateTime): Promise<string[]>;
+  /** Marks a claimed job done (`ConflictError` when the claim was lost). */
+  complete(job: Job, now: IsoDateTime): Promise<void>;
+  /** Puts a claimed job back in the queue, due at `runAt`, with the error of the attempt (`ConflictError` when the claim was lost). */
+  reschedule(job: Job, runAt: IsoDateTime, error: string, now: IsoDateTime): Promise<void>;
+  /** Gives up on a claimed job: `failed`, keeping the error (`ConflictError` when the claim was lost). */
+  fail(job: Job, error: string, now: IsoDateTime): Promise<void>;
+  /** Cancels the queued job of `kind` with this key; returns whether there was one. */
+  cancelByKey(kind: string, idempotencyKey: string): Promise<boolean>;
   get(id: string): Promise<Job | undefined>;
-  list(filter?: { readonly status?: JobStatus; readonly kind?: string; readonly limit?: number }): Promise<Job[]>;
-  /** When the next pending job is due (a scheduler sleeps until then), or undefined. */
-  nextDueAt(): Promise<IsoDateTime | undefined>;
+  list(filter?: JobFilter): Promise<Job[]>;
+  /** A failed or cancelled job queued again to run now, its attempts reset; undefined when there is no such job in those states. */
+  requeue(id: string, now: IsoDateTime): Promise<Job | undefined>;
+  /** A queued job cancelled; undefined when there is no such queued job. */
+  cancel(id: string, now: IsoDateTime): Promise<Job | undefined>;
 }

@@ -3,7 +3,6 @@ import type { Directory } from './directory.js';
 import type { FlowStore } from './flow-store.js';
 import type { InterviewStore } from './interview-store.js';
 import type { JobQueue } from './job-queue.js';
-import type { Outbox } from './outbox.js';
 import type { RecordStore } from './record-store.js';
 import type { SchemaStore } from './schema-store.js';
 import type { SettingsStore } from './settings-store.js';
@@ -17,7 +16,6 @@ export interface StorageSession {
   readonly directory: Directory;
   readonly settings: SettingsStore;
   readonly schema: SchemaStore;
-  readonly outbox: Outbox;
   readonly jobs: JobQueue;
   readonly waits: WaitSubscriptionStore;
 }

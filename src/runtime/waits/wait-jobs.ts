@@ -3,9 +3,9 @@
  * only once, when its first event occurs.
  *
  * - An alarm (`AlarmEvent`, and `DateRefAlarmEvent` once its record's date is read) becomes a
- *   `resumeWait` job due at the alarm time. Its unique key names the interview, the interview's
- *   version while waiting, and the event, so the same wait is never scheduled twice and a job
- *   left from an earlier wait of the same interview cannot resume a later one.
+ *   `wait.resume` job due at the alarm time. Its idempotency key names the interview, the
+ *   interview's version while waiting, and the event, so the same wait is never scheduled twice
+ *   and a job left from an earlier wait of the same interview cannot resume a later one.
  * - A platform event becomes a wait subscription (event type and the values the event must have).
  *
  * Resuming (by either) completes the job that fired, cancels the wait's other jobs and removes its
@@ -13,13 +13,14 @@
  */
 import type { Fault, FlowRecord, FlowValue, JsonValue, WaitCondition, WaitEventCondition } from '../../engine/index.js';
 import { getField, valuesEqual } from '../../engine/index.js';
+import { enqueueJob } from '../jobs/enqueue-job.js';
 import { isValidId } from '../org/ids.js';
 import type { StorageSession } from '../ports/index.js';
 
 /** Job kind of an alarm that resumes a waiting interview. */
-export const RESUME_WAIT_JOB = 'resumeWait';
+export const WAIT_RESUME_JOB = 'wait.resume';
 
-/** The payload of a {@link RESUME_WAIT_JOB} job. */
+/** The payload of a {@link WAIT_RESUME_JOB} job. */
 export interface ResumeWaitPayload {
   readonly interviewId: string;
   /** The interview's version while it waits: a job for another version is stale. */
@@ -112,11 +113,14 @@ async function recordAlarmTime(
   return { resumeAt: new Date(base + offsetMs).toISOString() };
 }
 
-/** Schedules the wait's alarms and subscribes to its platform events, for the interview at `version`. */
-export async function scheduleWait(session: StorageSession, interviewId: string, version: number, wait: ResolvedWait): Promise<void> {
+/**
+ * Schedules the wait's alarms (jobs of at most `maxAttempts` attempts) and subscribes to its
+ * platform events, for the interview at `version`.
+ */
+export async function scheduleWait(session: StorageSession, interviewId: string, version: number, wait: ResolvedWait, maxAttempts: number): Promise<void> {
   for (const alarm of wait.alarms) {
     const payload: ResumeWaitPayload = { interviewId, version, element: wait.element, event: alarm.event };
-    await session.jobs.schedule({ kind: RESUME_WAIT_JOB, payload: { ...payload }, dueAt: alarm.resumeAt, uniqueKey: waitJobKey(interviewId, version, alarm.event) });
+    await enqueueJob(session, { kind: WAIT_RESUME_JOB, payload: { ...payload }, runAt: alarm.resumeAt, idempotencyKey: waitJobKey(interviewId, version, alarm.event), maxAttempts });
   }
   for (const event of wait.events) {
     await session.waits.add({ interviewId, element: wait.element, event: event.event, eventType: event.eventType, filters: event.filters });
@@ -126,14 +130,9 @@ export async function scheduleWait(session: StorageSession, interviewId: string,
 /** Cancels the alarms of a wait the interview was in at `version` and removes its subscriptions. */
 export async function clearWait(session: StorageSession, interviewId: string, version: number, wait: WaitCondition): Promise<void> {
   for (const condition of wait.events) {
-    if (condition.kind !== 'platformEvent') await session.jobs.cancel(waitJobKey(interviewId, version, condition.event));
+    if (condition.kind !== 'platformEvent') await session.jobs.cancelByKey(WAIT_RESUME_JOB, waitJobKey(interviewId, version, condition.event));
   }
   await session.waits.removeForInterview(interviewId);
-}
-
-/** Retry delay after `attempts` failed attempts: doubling from `baseMs`, at most `maxMs`. */
-export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
-  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
 /**

@@ -6,23 +6,10 @@
  * own `servers` (OAuth and identity live at the root).
  */
 import type { JsonValue } from '../../engine/index.js';
+import { JOB_PATHS, JOB_SCHEMAS } from './jobs-openapi.js';
+import { errors, json, type Json, ok, pathParam, queryParam, ref, STANDARD_ERRORS } from './openapi-parts.js';
 
-type Json = Record<string, JsonValue>;
-
-const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json): Json => ({ 'application/json': { schema } });
-const ok = (description: string, schema: Json): Json => ({ description, content: json(schema) });
-const errors = (description: string): Json => ({ description, content: json(ref('ErrorList')) });
-const pathParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-const queryParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'query', required: false, description, schema });
 const ROOT_SERVER: JsonValue = [{ url: '/', description: 'The Eddy server itself' }];
-
-const STANDARD_ERRORS: Json = {
-  '400': errors('Bad request: MALFORMED_ID, INVALID_FIELD, JSON_PARSER_ERROR, INVALID_API_INPUT, ...'),
-  '401': errors('INVALID_SESSION_ID: no token, or an invalid, expired or revoked one'),
-  '403': errors('INSUFFICIENT_ACCESS: the permission the operation needs is missing'),
-  '404': errors('NOT_FOUND: it does not exist, or the caller may not see it'),
-};
 
 const interviewId = pathParam('interviewId', 'The FlowInterview Id (0Fo...)');
 
@@ -236,9 +223,9 @@ export const EDDY_PATHS: Json = {
     get: {
       operationId: 'eddyListOutbox',
       summary: 'Emails and notifications sent, pending or failed',
-      description: 'Oldest first. Needs Customize Application or Manage Flow.',
+      description: 'Oldest first. Each message is a delivery job (see /eddy/jobs): its status, attempts and last error. Needs Customize Application or Manage Flow.',
       tags: ['Eddy Setup'],
-      parameters: [queryParam('status', 'pending, sent or failed', { type: 'string', enum: ['pending', 'sent', 'failed'] }), queryParam('limit', 'At most this many (default 1000)', { type: 'integer', minimum: 1 })],
+      parameters: [queryParam('status', 'pending, sent, failed or cancelled', { type: 'string', enum: ['pending', 'sent', 'failed', 'cancelled'] }), queryParam('limit', 'At most this many (default 1000)', { type: 'integer', minimum: 1 })],
       responses: {
         '200': ok('The messages', { type: 'object', properties: { totalSize: { type: 'integer' }, done: { type: 'boolean' }, records: { type: 'array', items: ref('EddyOutboxMessage') } } }),
         ...STANDARD_ERRORS,
@@ -280,6 +267,7 @@ export const EDDY_PATHS: Json = {
       responses: { '204': { description: 'Deleted' }, ...STANDARD_ERRORS },
     },
   },
+  ...JOB_PATHS,
   ...DIRECTORY_PATHS,
   '/sobjects/{eventName}': {
     post: {
@@ -424,6 +412,7 @@ export const EDDY_PATHS: Json = {
 
 /** Eddy's schemas. */
 export const EDDY_SCHEMAS: Json = {
+  ...JOB_SCHEMAS,
   ErrorList: {
     type: 'array',
     description: "Salesforce's error body",
@@ -536,7 +525,7 @@ export const EDDY_SCHEMAS: Json = {
     properties: {
       Id: { type: 'string' },
       kind: { type: 'string', description: 'email, emailAlert or notification' },
-      status: { type: 'string', enum: ['pending', 'sent', 'failed'] },
+      status: { type: 'string', enum: ['pending', 'sent', 'failed', 'cancelled'] },
       to: { type: 'array', items: { type: 'string' } },
       subject: { type: ['string', 'null'] },
       attempts: { type: 'integer' },
@@ -617,7 +606,7 @@ export const EDDY_SCHEMAS: Json = {
 /** Eddy's tags, after the seed's. */
 export const EDDY_TAGS: JsonValue = [
   { name: 'Eddy Flow Runtime', description: "Eddy's own API for screen clients: read an interview's screen, navigate, pause, resume; deploy metadata" },
-  { name: 'Eddy Setup', description: "Eddy's own API for Setup: Process Automation settings, org-wide email addresses, the outbox, flow interview sharing rules" },
+  { name: 'Eddy Setup', description: "Eddy's own API for Setup: Process Automation settings, org-wide email addresses, the outbox, background jobs, flow interview sharing rules" },
   { name: 'Records', description: 'sObject records and platform events' },
   { name: 'Users and Groups', description: 'Users, public groups and queues, their members, permission set assignments (Manage Users)' },
   { name: 'Describe', description: 'Object and field metadata' },

@@ -9,14 +9,14 @@
  *   `INVALID_FIELD`, wrong types 400 `INVALID_TYPE_ON_FIELD_IN_RECORD`; nothing stored on error);
  * - `POST /eddy/settings/org-wide-email-addresses` `{ Address, DisplayName }` → 201 `{ id, success, errors }`;
  * - `DELETE /eddy/settings/org-wide-email-addresses/{id}` → 204;
- * - `GET /eddy/outbox?status=pending|sent|failed&limit=` → `{ totalSize, done, records }`;
+ * - `GET /eddy/outbox?status=pending|sent|failed|cancelled&limit=` → `{ totalSize, done, records }`;
  * - `GET /eddy/sharing-rules` → `{ records }`; `POST` `{ Name, DeveloperName?, Description?,
  *   GroupId, UserOrGroupId, AccessLevel: Read|Edit }` → 201 `{ id, success, errors }`;
  *   `DELETE /eddy/sharing-rules/{id}` → 204.
  */
 import type { FastifyInstance } from 'fastify';
-import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError, SettingsService } from '../../runtime/index.js';
-import type { FlowSettingsChanges, OutboxStatus, SharingModel } from '../../runtime/index.js';
+import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError, OUTBOX_STATUSES, type OutboxStatus, SettingsService } from '../../runtime/index.js';
+import type { FlowSettingsChanges, SharingModel } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
@@ -24,7 +24,6 @@ import { objectBodyOf } from './sobject-routes.js';
 
 const SETTINGS_FIELDS = ['allowPause', 'resumeSharedInterviews', 'automatedProcessUserEmail', 'flowInterviewSharingModel'] as const;
 const SHARING_MODELS: readonly SharingModel[] = ['Private', 'Read', 'ReadWrite'];
-const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
 const RULE_FIELDS = ['Name', 'DeveloperName', 'Description', 'GroupId', 'UserOrGroupId', 'AccessLevel'] as const;
 
 function rejectUnknown(body: Record<string, unknown>, known: readonly string[]): void {
@@ -103,7 +102,7 @@ export function registerSettingsRoutes(api: FastifyInstance, context: ServerCont
     GET: async (request) => {
       const query = queryOf(request);
       const status = query.status === undefined || query.status === '' ? undefined : query.status;
-      if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new InvalidApiInputError(`status must be pending, sent or failed, not "${status}".`, ['status']);
+      if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new InvalidApiInputError(`status must be pending, sent, failed or cancelled, not "${status}".`, ['status']);
       const limit = limitOf(query.limit);
       const records = await settings.outbox(actorOf(request).userId, {
         ...(status === undefined ? {} : { status: status as OutboxStatus }),

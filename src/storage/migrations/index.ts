@@ -7,12 +7,14 @@ import * as initial from './0001-initial.js';
 import * as oauth from './0003-oauth.js';
 import * as accessRevision from './0004-access-revision.js';
 import * as manageUsers from './0005-manage-users.js';
+import * as jobRunner from './0006-job-runner.js';
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0003-oauth': oauth,
   '0004-access-revision': accessRevision,
   '0005-manage-users': manageUsers,
+  '0006-job-runner': jobRunner,
 };
 
 /** Kysely's `Migrator` provider over {@link MIGRATIONS}. */

@@ -5,7 +5,7 @@
  */
 
 /** The Setup pages. */
-export const SETUP_PAGES = ['flows', 'interviews', 'automation', 'users', 'groups', 'sharing', 'outbox'] as const;
+export const SETUP_PAGES = ['flows', 'interviews', 'automation', 'users', 'groups', 'sharing', 'outbox', 'jobs'] as const;
 
 /** A Setup page's key. */
 export type SetupPage = (typeof SETUP_PAGES)[number];

@@ -18,7 +18,7 @@ import type { WorkerConfig } from './workers/interview-worker.js';
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'workers', 'interview-worker.ts');
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The interview service's default job lease. */
+/** The job runner's default lease. */
 const LEASE_MS = 60_000;
 /** Each worker process starts TypeScript through tsx, which takes seconds on a busy machine. */
 const WORKER_TEST_TIMEOUT_MS = 180_000;
@@ -137,15 +137,15 @@ forEachDatabase('crash safety', (ctx) => {
     const first = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'due now', resumeAt: due } });
     const second = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'due tomorrow', resumeAt: tomorrow } });
     const file = tempFile();
-    const config: WorkerConfig = { database: await locate(db), operation: 'resumeDueWaits', now: due, block: true, invocationsFile: file };
+    const config: WorkerConfig = { database: await locate(db), operation: 'runDueJobs', now: due, block: true, invocationsFile: file };
 
     await crashInside(config);
     // The attempt ran the action and created its Task, then died before commit: all gone but the action's own side effect.
     expect(invocations(file)).toEqual(['due now']);
     expect(await db.records.query({ object: 'Task', filters: [] })).toEqual([]);
     expect(await db.interviews.get(first.interview.Id)).toMatchObject({ InterviewStatus: 'Paused', version: first.interview.version });
-    const [leased] = await db.jobs.list({ status: 'pending' });
-    expect(leased).toMatchObject({ attempts: 1, lockedUntil: new Date(Date.parse(due) + LEASE_MS).toISOString() });
+    const [leased] = await db.jobs.list({ statuses: ['queued', 'running'], order: 'oldest' });
+    expect(leased).toMatchObject({ status: 'running', attempts: 1, leaseUntil: new Date(Date.parse(due) + LEASE_MS).toISOString() });
 
     // Restarted while the dead worker's lease runs: nothing to do yet.
     expect(await runWorker({ ...config, now: new Date(Date.parse(due) + 1000).toISOString() })).toEqual({ resumed: 0 });
@@ -162,6 +162,6 @@ forEachDatabase('crash safety', (ctx) => {
     expect(await runWorker({ ...config, now: tomorrow })).toEqual({ resumed: 1 });
     expect(await db.interviews.get(second.interview.Id)).toMatchObject({ InterviewStatus: 'Completed' });
     expect((await db.records.query({ object: 'Task', filters: [], fields: ['Subject'] })).map((t) => t.Subject).sort()).toEqual(['due now', 'due tomorrow']);
-    expect(await db.jobs.list({ status: 'pending' })).toEqual([]);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toEqual([]);
   });
 });

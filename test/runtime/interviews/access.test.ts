@@ -192,9 +192,9 @@ forEachDatabase('interview access', (ctx) => {
     const owner = await createUser(db, 'owner');
     const waiting = await runtime.interviews.start(owner.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'later', resumeAt: '2026-02-01T00:00:00.000Z' } });
     expect(waiting.awaiting).toBe('waiting');
-    expect((await db.jobs.list({ status: 'pending' })).length).toBe(1);
+    expect((await db.jobs.list({ statuses: ['queued', 'running'] })).length).toBe(1);
     await runtime.interviews.delete(owner.Id, waiting.interview.Id);
-    expect(await db.jobs.list({ status: 'pending' })).toEqual([]);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toEqual([]);
     expect(await db.interviews.get(waiting.interview.Id)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * allowed, an invalid current record, another user's interview, stale versions.
  */
 import { expect, it } from 'vitest';
+import { listOutbox } from '../../../src/runtime/email/outbox.js';
 import type { StorageSession } from '../../../src/runtime/ports/index.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createAccount, createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime } from './support/runtime-harness.js';
@@ -13,7 +14,7 @@ async function snapshot(db: StorageSession) {
   return {
     interviews: await db.interviews.list({}, 'system'),
     tasks: await db.records.query({ object: 'Task', filters: [] }),
-    outbox: await db.outbox.list(),
+    outbox: await listOutbox(db),
     jobs: await db.jobs.list(),
   };
 }

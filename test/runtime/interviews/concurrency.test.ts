@@ -89,14 +89,15 @@ forEachDatabase('interview concurrency', (ctx) => {
     }
   });
 
-  it('resumes a due wait once however many schedulers run at the same time', async () => {
+  it('resumes a due wait once however many job runners run at the same time', async () => {
     const db = ctx.db();
     const { runtime, log } = await testRuntime(ctx);
     await deployFixture(db, 'Wait_Then_Create_Task');
     const alice = await createUser(db, 'alice');
     const waiting = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'once', resumeAt: ctx.clock().iso() } });
     const other = await testRuntime(ctx);
-    const counts = await Promise.all([...Array.from({ length: 5 }, () => runtime.interviews.resumeDueWaits()), ...Array.from({ length: 5 }, () => other.runtime.interviews.resumeDueWaits())]);
+    const resumed = async (candidate: typeof runtime) => (await candidate.jobs.runDue()).done;
+    const counts = await Promise.all([...Array.from({ length: 5 }, () => resumed(runtime)), ...Array.from({ length: 5 }, () => resumed(other.runtime))]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(log.calls.length + other.log.calls.length).toBe(1);
     expect(await db.records.query({ object: 'Task', filters: [] })).toHaveLength(1);

@@ -49,12 +49,12 @@ forEachDatabase('interview failures', (ctx) => {
     const alice = await createUser(db, 'alice');
     // Due at once: resumes, creates its Task, then calls the unregistered Record_Resume action.
     const waiting = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'x', resumeAt: ctx.clock().iso() } });
-    expect(await runtime.interviews.resumeDueWaits()).toBe(1);
+    expect((await runtime.jobs.runDue()).done).toBe(1);
     const view = await runtime.interviews.get(alice.Id, waiting.interview.Id);
     expect(view).toMatchObject({ awaiting: 'failed', fault: { code: 'UNKNOWN_ACTION', element: 'Record_Resume' } });
     expect(view.interview.InterviewStatus).toBe('Error');
     expect(await db.records.query({ object: 'Task', filters: [] })).toEqual([]);
-    expect(await db.jobs.list({ status: 'pending' })).toEqual([]);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toEqual([]);
 
     const broken = fixtureXml('Wait_Then_Create_Task').replace('<targetReference>Set_Context</targetReference>', '<targetReference>Create_Task</targetReference>');
     await deployXml(db, 'Create_Task_Now', broken);

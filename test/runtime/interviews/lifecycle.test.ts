@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreenModel } from '../../../src/engine/protocol.js';
 import { forEachDatabase } from '../../support/databases.js';
-import { corpusXml, createAccount, createUser, deployFixture, deployXml, fixtureXml, testRuntime } from './support/runtime-harness.js';
+import { corpusXml, createAccount, createUser, deployFixture, deployXml, fixtureXml, outboxOf, testRuntime } from './support/runtime-harness.js';
 
 function fieldValue(screen: ScreenModel | undefined, name: string): unknown {
   return screen?.fields.find((field) => field.name === name)?.value;
@@ -136,7 +136,7 @@ forEachDatabase('interview lifecycle', (ctx) => {
     expect(view.interview.InterviewStatus).toBe('Completed');
     // The email is in the outbox, not sent during the transaction.
     expect(mailer.sent).toEqual([]);
-    expect((await db.outbox.list({ interviewId: view.interview.Id })).map((m) => m.kind)).toEqual(['email']);
+    expect((await outboxOf(db, { interviewId: view.interview.Id })).map((m) => m.kind)).toEqual(['email']);
   });
 
   describe('a real flow (forcedotcom example: Example_CreateLead)', () => {

@@ -1,14 +1,17 @@
 /**
- * Emails flows send go to the outbox in the step's transaction and are delivered after commit:
- * to a real SMTP server when `SMTP_URL` is set, retried on transient failures, given up on
- * permanent ones, and kept visible in the outbox when there is nowhere to send them.
+ * Emails flows send go to the outbox (delivery jobs) in the step's transaction and are delivered
+ * by the job runner after commit: to a real SMTP server when `SMTP_URL` is set, retried on
+ * transient failures, given up on permanent ones, and kept visible in the outbox when there is
+ * nowhere to send them.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, expect, it } from 'vitest';
+import { NO_MAILER_MESSAGE } from '../../../src/runtime/email/email-delivery.js';
 import { MailError } from '../../../src/runtime/ports/mailer.js';
+import { addToOutbox } from '../../../src/runtime/email/outbox.js';
 import { forEachDatabase } from '../../support/databases.js';
-import { createUser, deployFixture, deployXml, fixtureXml, systemActor, testRuntime } from './support/runtime-harness.js';
+import { createUser, deployFixture, deployXml, fixtureXml, outboxOf, systemActor, testRuntime } from './support/runtime-harness.js';
 
 interface Received {
   readonly from: string;
@@ -55,19 +58,19 @@ forEachDatabase('outbox delivery', (ctx) => {
     const db = ctx.db();
     const smtp = await smtpServer();
     const { runtime } = await testRuntime(ctx, { mailer: undefined, smtpUrl: smtp.url });
-    expect(runtime.outbox).toBeDefined();
+    expect(runtime.mailer).toBeDefined();
     await db.settings.updateOrganization({ automatedProcessUserEmail: 'flows@acme.test' }, await systemActor(db));
     await deployFixture(db, 'Send_Welcome_Email');
     const alice = await createUser(db, 'alice');
     const bob = await createUser(db, 'bob');
 
     const view = await runtime.interviews.start(alice.Id, 'Send_Welcome_Email', { inputs: { email: 'new@example.com', name: 'Ada', userId: bob.Id } });
-    const [pending] = await db.outbox.list({ interviewId: view.interview.Id });
+    const [pending] = await outboxOf(db, { interviewId: view.interview.Id });
     expect(pending).toMatchObject({ kind: 'email', status: 'pending', payload: { from: 'flows@acme.test', to: ['new@example.com', 'bob@example.com'], subject: 'Welcome, Ada' } });
     expect(smtp.received).toEqual([]);
 
     try {
-      expect(await runtime.outbox?.deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(await runtime.jobs.runDue()).toEqual({ done: 1, retried: 0, failed: 0 });
     } finally {
       await runtime.stop();
     }
@@ -76,8 +79,8 @@ forEachDatabase('outbox delivery', (ctx) => {
     expect(smtp.received[0]?.raw).toContain('Subject: Welcome, Ada');
     expect(smtp.received[0]?.raw).toContain('Hello Ada, your account is ready.');
     expect(smtp.received[0]?.raw.toLowerCase()).toContain(`x-eddy-interview-id: ${view.interview.Id.toLowerCase()}`);
-    expect(await db.outbox.list({ interviewId: view.interview.Id })).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
-    expect(await runtime.outbox?.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await outboxOf(db, { interviewId: view.interview.Id })).toEqual([expect.objectContaining({ status: 'sent', attempts: 1 })]);
+    expect(await runtime.jobs.runDue()).toEqual({ done: 0, retried: 0, failed: 0 });
   });
 
   it('sends from an org-wide address the flow names, and from the running user when nothing else is set', async () => {
@@ -94,7 +97,7 @@ forEachDatabase('outbox delivery', (ctx) => {
     await runtime.interviews.start(alice.Id, 'Support_Email', { inputs: { email: 'a@example.com', name: 'A' } });
     ctx.clock().advance(1000);
     await runtime.interviews.start(alice.Id, 'Send_Welcome_Email', { inputs: { email: 'b@example.com', name: 'B' } });
-    expect(await runtime.outbox?.deliverDue()).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(await runtime.jobs.runDue()).toEqual({ done: 2, retried: 0, failed: 0 });
     expect(mailer.sent.map((m) => [m.to[0], m.from])).toEqual([
       ['a@example.com', '"Acme Support" <support@acme.test>'],
       ['b@example.com', 'alice@example.com'],
@@ -110,24 +113,24 @@ forEachDatabase('outbox delivery', (ctx) => {
 
     mailer.failWith(new MailError('MAIL_UNREACHABLE', 'connection refused', { permanent: false }));
     const now = ctx.clock().now();
-    expect(await runtime.outbox?.deliverDue(now)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const [message] = await db.outbox.list({ interviewId: first.interview.Id });
+    expect(await runtime.jobs.runDue(now)).toEqual({ done: 0, retried: 1, failed: 0 });
+    const [message] = await outboxOf(db, { interviewId: first.interview.Id });
     expect(message).toMatchObject({ status: 'pending', attempts: 1, lastError: 'connection refused', nextAttemptAt: new Date(now.getTime() + 30_000).toISOString() });
-    expect(await runtime.outbox?.deliverDue(new Date(now.getTime() + 29_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await runtime.jobs.runDue(new Date(now.getTime() + 29_000))).toEqual({ done: 0, retried: 0, failed: 0 });
 
     mailer.failWith(undefined);
-    expect(await runtime.outbox?.deliverDue(new Date(now.getTime() + 30_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await runtime.jobs.runDue(new Date(now.getTime() + 30_000))).toEqual({ done: 1, retried: 0, failed: 0 });
     expect(mailer.sent.map((m) => m.to)).toEqual([['a@example.com']]);
 
     const second = await runtime.interviews.start(alice.Id, 'Send_Welcome_Email', { inputs: { email: 'b@example.com', name: 'B' } });
     mailer.failWith(new MailError('MAIL_REJECTED', '550 mailbox unavailable', { permanent: true, responseCode: 550 }));
-    expect(await runtime.outbox?.deliverDue(new Date(now.getTime() + 60_000))).toEqual({ sent: 0, retried: 0, failed: 1 });
-    expect(await db.outbox.list({ interviewId: second.interview.Id })).toEqual([expect.objectContaining({ status: 'failed', lastError: '550 mailbox unavailable' })]);
+    expect(await runtime.jobs.runDue(new Date(now.getTime() + 60_000))).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await outboxOf(db, { interviewId: second.interview.Id })).toEqual([expect.objectContaining({ status: 'failed', lastError: '550 mailbox unavailable' })]);
 
-    await db.outbox.add({ kind: 'notification', payload: { title: 'Heads up' } });
+    await addToOutbox(db, { kind: 'notification', payload: { title: 'Heads up' }, interviewId: null });
     mailer.failWith(undefined);
-    expect(await runtime.outbox?.deliverDue(new Date(now.getTime() + 61_000))).toEqual({ sent: 0, retried: 0, failed: 1 });
-    expect(await db.outbox.list({ status: 'failed' })).toContainEqual(expect.objectContaining({ kind: 'notification', lastError: expect.stringContaining('no channel') as string }));
+    expect(await runtime.jobs.runDue(new Date(now.getTime() + 61_000))).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await outboxOf(db, { status: 'failed' })).toContainEqual(expect.objectContaining({ kind: 'notification', lastError: expect.stringContaining('no channel') as string }));
   });
 
   it('keeps email pending and visible without SMTP_URL, and writes none for a rolled-back run', async () => {
@@ -141,12 +144,15 @@ forEachDatabase('outbox delivery', (ctx) => {
         },
       },
     });
-    expect(runtime.outbox).toBeUndefined();
+    expect(runtime.mailer).toBeUndefined();
     await deployFixture(db, 'Send_Welcome_Email');
     const alice = await createUser(db, 'alice');
     await runtime.interviews.start(alice.Id, 'Send_Welcome_Email', { inputs: { email: 'a@example.com', name: 'A' } });
     fail = true;
     await expect(runtime.interviews.start(alice.Id, 'Send_Welcome_Email', { inputs: { email: 'b@example.com', name: 'B' } })).rejects.toThrow('crash before commit');
-    expect((await db.outbox.list()).map((m) => [m.status, (m.payload as { to: string[] }).to])).toEqual([['pending', ['a@example.com']]]);
+    expect((await outboxOf(db)).map((m) => [m.status, (m.payload as { to: string[] }).to])).toEqual([['pending', ['a@example.com']]]);
+    // Running the jobs without a mailer keeps the email pending, saying why, until its last attempt.
+    expect(await runtime.jobs.runDue()).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await outboxOf(db)).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: NO_MAILER_MESSAGE })]);
   });
 });

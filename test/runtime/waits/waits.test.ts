@@ -25,19 +25,19 @@ forEachDatabase('waits', (ctx) => {
     expect(waiting.awaiting).toBe('waiting');
     expect(waiting.interview).toMatchObject({ InterviewStatus: 'Paused', WasPausedFromScreen: false, CurrentElement: 'Wait_3_Days', PauseLabel: null });
     expect(waiting.wait?.events).toEqual([{ kind: 'alarm', event: 'configWait_3_Days', resumeAt: later(startedAt, 3 * DAY_MS).toISOString() }]);
-    const [job] = await db.jobs.list({ status: 'pending' });
-    expect(job).toMatchObject({ kind: 'resumeWait', dueAt: later(startedAt, 3 * DAY_MS).toISOString(), uniqueKey: `wait:${waiting.interview.Id}:${waiting.interview.version}:configwait_3_days` });
+    const [job] = await db.jobs.list({ statuses: ['queued', 'running'] });
+    expect(job).toMatchObject({ kind: 'wait.resume', runAt: later(startedAt, 3 * DAY_MS).toISOString(), idempotencyKey: `wait:${waiting.interview.Id}:${waiting.interview.version}:configwait_3_days` });
     expect((await runtime.interviews.list(alice.Id, { scope: 'mine', statuses: ['Paused'] })).map((i) => i.Id)).toEqual([waiting.interview.Id]);
 
-    expect(await runtime.interviews.resumeDueWaits(later(startedAt, 2 * DAY_MS))).toBe(0);
+    expect((await runtime.jobs.runDue(later(startedAt, 2 * DAY_MS))).done).toBe(0);
     expect((await db.interviews.get(waiting.interview.Id))?.InterviewStatus).toBe('Paused');
 
     ctx.clock().set(later(startedAt, 3 * DAY_MS));
-    expect(await runtime.interviews.resumeDueWaits()).toBe(1);
+    expect((await runtime.jobs.runDue()).done).toBe(1);
     const done = await runtime.interviews.get(alice.Id, waiting.interview.Id);
     expect(done).toMatchObject({ awaiting: 'finished', outputs: { booleanWaitingPeriodElapsed: true }, interview: { InterviewStatus: 'Completed' } });
     expect(await db.jobs.get(job!.id)).toMatchObject({ status: 'done' });
-    expect(await runtime.interviews.resumeDueWaits(later(startedAt, 10 * DAY_MS))).toBe(0);
+    expect((await runtime.jobs.runDue(later(startedAt, 10 * DAY_MS))).done).toBe(0);
   });
 
   it('relates a waiting interview to $Flow.CurrentRecord, resumes it as the user who started it, and runs its action once', async () => {
@@ -56,8 +56,8 @@ forEachDatabase('waits', (ctx) => {
     await expect(runtime.interviews.resume(alice.Id, waiting.interview.Id)).rejects.toMatchObject({ code: 'INVALID_OPERATION' });
 
     ctx.clock().set(resumeAt);
-    expect(await runtime.interviews.resumeDueWaits()).toBe(1);
-    expect(await runtime.interviews.resumeDueWaits()).toBe(0);
+    expect((await runtime.jobs.runDue()).done).toBe(1);
+    expect((await runtime.jobs.runDue()).done).toBe(0);
     expect(log.calls).toEqual([{ subject: 'Call back', userId: alice.Id }]);
     const tasks = await db.records.query({ object: 'Task', filters: [], fields: ['Subject', 'CreatedById'] });
     expect(tasks).toEqual([expect.objectContaining({ Subject: 'Call back', CreatedById: alice.Id })]);
@@ -79,17 +79,17 @@ forEachDatabase('waits', (ctx) => {
       [first.interview.Id, { Order_Number__c: 'A-1' }],
       [second.interview.Id, { Order_Number__c: 'B-2' }],
     ]);
-    expect(await db.jobs.list({ status: 'pending' })).toHaveLength(2);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toHaveLength(2);
 
     expect(await runtime.interviews.publishEvent(alice.Id, 'Order_Shipped__e', { Order_Number__c: 'Z-9', Carrier__c: 'UPS' })).toEqual({ resumed: 0 });
     expect(await runtime.interviews.publishEvent(alice.Id, 'Order_Shipped__e', { order_number__c: 'A-1', Carrier__c: 'UPS' })).toEqual({ resumed: 1 });
     expect(await runtime.interviews.get(alice.Id, first.interview.Id)).toMatchObject({ awaiting: 'finished', outputs: { status: 'Shipped', carrier: 'UPS' } });
     expect(await db.waits.listForInterview(first.interview.Id)).toEqual([]);
-    expect((await db.jobs.list({ status: 'cancelled' })).map((j) => j.uniqueKey)).toEqual([`wait:${first.interview.Id}:${first.interview.version}:timeout`]);
+    expect((await db.jobs.list({ statuses: ['cancelled'] })).map((j) => j.idempotencyKey)).toEqual([`wait:${first.interview.Id}:${first.interview.version}:timeout`]);
     // The same event again resumes nothing: the interview no longer waits.
     expect(await runtime.interviews.publishEvent(alice.Id, 'Order_Shipped__e', { Order_Number__c: 'A-1', Carrier__c: 'DHL' })).toEqual({ resumed: 0 });
 
-    expect(await runtime.interviews.resumeDueWaits(later(startedAt, 25 * HOUR_MS))).toBe(1);
+    expect((await runtime.jobs.runDue(later(startedAt, 25 * HOUR_MS))).done).toBe(1);
     expect(await runtime.interviews.get(alice.Id, second.interview.Id)).toMatchObject({ awaiting: 'finished', outputs: { status: 'Timed out', carrier: null } });
     expect(await db.waits.listByEventType('Order_Shipped__e')).toEqual([]);
     await expect(runtime.interviews.publishEvent(alice.Id, 'not an event!', {})).rejects.toMatchObject({ code: 'INVALID_API_INPUT' });
@@ -103,9 +103,9 @@ forEachDatabase('waits', (ctx) => {
     const [opportunityId] = await db.records.create([{ attributes: { type: 'Opportunity' }, Name: 'Big deal', StageName: 'Prospecting', CloseDate: '2026-03-10' }], await systemActor(db));
     const waiting = await runtime.interviews.start(alice.Id, 'Follow_Up_After_Close', { inputs: { opportunityId: opportunityId ?? null } });
     expect(waiting.awaiting).toBe('waiting');
-    expect((await db.jobs.list({ status: 'pending' })).map((j) => j.dueAt)).toEqual(['2026-03-11T00:00:00.000Z']);
-    expect(await runtime.interviews.resumeDueWaits(new Date('2026-03-10T23:59:59.000Z'))).toBe(0);
-    expect(await runtime.interviews.resumeDueWaits(new Date('2026-03-11T00:00:00.000Z'))).toBe(1);
+    expect((await db.jobs.list({ statuses: ['queued', 'running'] })).map((j) => j.runAt)).toEqual(['2026-03-11T00:00:00.000Z']);
+    expect((await runtime.jobs.runDue(new Date('2026-03-10T23:59:59.000Z'))).done).toBe(0);
+    expect((await runtime.jobs.runDue(new Date('2026-03-11T00:00:00.000Z'))).done).toBe(1);
     expect((await runtime.interviews.get(alice.Id, waiting.interview.Id)).outputs).toEqual({ done: true });
   });
 
@@ -128,22 +128,22 @@ forEachDatabase('waits', (ctx) => {
     const at = ctx.clock().iso();
     const waiting = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'x', resumeAt: at } });
 
-    expect(await runtime.interviews.resumeDueWaits(new Date(at))).toBe(0);
-    let [job] = await db.jobs.list({ status: 'pending' });
-    expect(job).toMatchObject({ attempts: 1, dueAt: later(at, 1000).toISOString(), lastError: 'connection reset' });
+    expect(await runtime.jobs.runDue(new Date(at))).toEqual({ done: 0, retried: 1, failed: 0 });
+    let [job] = await db.jobs.list({ statuses: ['queued', 'running'] });
+    expect(job).toMatchObject({ attempts: 1, runAt: later(at, 1000).toISOString(), lastError: 'connection reset' });
     expect((await db.interviews.get(waiting.interview.Id))?.InterviewStatus).toBe('Paused');
     // Not yet due again.
-    expect(await runtime.interviews.resumeDueWaits(later(at, 999))).toBe(0);
+    expect((await runtime.jobs.runDue(later(at, 999))).done).toBe(0);
     expect(failures).toBe(1);
 
-    expect(await runtime.interviews.resumeDueWaits(later(at, 1000))).toBe(0);
-    [job] = await db.jobs.list({ status: 'pending' });
-    expect(job).toMatchObject({ attempts: 2, dueAt: later(at, 3000).toISOString() });
+    expect(await runtime.jobs.runDue(later(at, 1000))).toEqual({ done: 0, retried: 1, failed: 0 });
+    [job] = await db.jobs.list({ statuses: ['queued', 'running'] });
+    expect(job).toMatchObject({ attempts: 2, runAt: later(at, 3000).toISOString() });
 
-    expect(await runtime.interviews.resumeDueWaits(later(at, 3000))).toBe(0);
+    expect(await runtime.jobs.runDue(later(at, 3000))).toEqual({ done: 0, retried: 0, failed: 1 });
     expect(failures).toBe(3);
-    expect(await db.jobs.list({ status: 'pending' })).toEqual([]);
-    expect(await db.jobs.list({ status: 'failed' })).toEqual([expect.objectContaining({ attempts: 3, lastError: 'connection reset' })]);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toEqual([]);
+    expect(await db.jobs.list({ statuses: ['failed'] })).toEqual([expect.objectContaining({ attempts: 3, lastError: 'connection reset' })]);
     const failed = await runtime.interviews.get(alice.Id, waiting.interview.Id);
     expect(failed).toMatchObject({ awaiting: 'failed', interview: { InterviewStatus: 'Error', CurrentElement: 'Wait_Until' }, fault: { code: 'RESUME_FAILED' } });
     expect(failed.interview.Error).toContain('3 attempts');
@@ -160,10 +160,10 @@ forEachDatabase('waits', (ctx) => {
     const admin = await createUser(db, 'admin', { manageFlow: true, viewAllData: true });
     const waiting = await runtime.interviews.start(alice.Id, 'Wait_Then_Create_Task', { inputs: { subject: 'x', resumeAt: ctx.clock().iso() } });
     await db.directory.updateUser(alice.Id, { IsActive: false }, await systemActor(db));
-    expect(await runtime.interviews.resumeDueWaits()).toBe(1);
+    expect((await runtime.jobs.runDue()).done).toBe(1);
     expect(await runtime.interviews.get(admin.Id, waiting.interview.Id)).toMatchObject({ awaiting: 'failed', fault: { code: 'INACTIVE_USER' }, interview: { InterviewStatus: 'Error' } });
     expect(log.calls).toEqual([]);
-    expect(await db.jobs.list({ status: 'pending' })).toEqual([]);
+    expect(await db.jobs.list({ statuses: ['queued', 'running'] })).toEqual([]);
   });
 
   it('keeps its timers across a restart: a new runtime on a new connection resumes what the old one scheduled', async () => {
@@ -177,7 +177,7 @@ forEachDatabase('waits', (ctx) => {
 
     const reopened = await ctx.openAnother();
     const second = await testRuntime(ctx, { storage: reopened });
-    expect(await second.runtime.interviews.resumeDueWaits(new Date(resumeAt))).toBe(1);
+    expect((await second.runtime.jobs.runDue(new Date(resumeAt))).done).toBe(1);
     expect((await reopened.interviews.get(waiting.interview.Id))?.InterviewStatus).toBe('Completed');
     expect(second.log.calls).toEqual([{ subject: 'after restart', userId: alice.Id }]);
   });

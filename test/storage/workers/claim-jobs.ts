@@ -10,9 +10,10 @@ const isPostgres = location.startsWith('postgres');
 const now = (isPostgres ? third : second) ?? '';
 const db = isPostgres ? await openDatabase({ url: location, schema: second, poolSize: 2 }) : await openDatabase({ file: location });
 const claimed: string[] = [];
+const owner = `worker-${process.pid}`;
 try {
   for (;;) {
-    const jobs = await db.jobs.claimDue(now, 3, 60_000);
+    const jobs = await db.jobs.claim({ now, limit: 3, leaseMs: 60_000, owner });
     if (jobs.length === 0) break;
     for (const job of jobs) {
       claimed.push(job.id);

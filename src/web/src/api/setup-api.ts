@@ -1,7 +1,8 @@
 /**
  * Setup's admin resources of Eddy's REST API (`/services/data/vNN.N/eddy/...`, Customize
  * Application): process automation settings and org-wide email addresses, the email outbox,
- * Flow Interview sharing rules. Each function is one request through {@link ApiClient}.
+ * background jobs, Flow Interview sharing rules. Each function is one request through
+ * {@link ApiClient}.
  */
 import type { ApiClient } from './api-client.js';
 
@@ -35,7 +36,7 @@ export interface AutomationSettings {
 export type AutomationSettingsChanges = Partial<Pick<AutomationSettings, 'allowPause' | 'resumeSharedInterviews' | 'automatedProcessUserEmail' | 'flowInterviewSharingModel'>>;
 
 /** Outbox states the list filters on. */
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /** One message of the outbox. */
 export interface OutboxRecord {
@@ -56,6 +57,34 @@ export interface OutboxPage {
   readonly totalSize: number;
   readonly done: boolean;
   readonly records: readonly OutboxRecord[];
+}
+
+/** A background job's state. */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A background job: a wait alarm, an email to deliver, ... */
+export interface BackgroundJob {
+  readonly Id: string;
+  readonly kind: string;
+  readonly status: JobStatus;
+  readonly payload: unknown;
+  readonly runAt: string;
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly lastError: string | null;
+  readonly idempotencyKey: string | null;
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: string | null;
+  readonly CreatedDate: string;
+  readonly LastModifiedDate: string;
+}
+
+/** What `GET /eddy/jobs` answers: a page, newest first. */
+export interface JobPage {
+  readonly totalSize: number;
+  readonly done: boolean;
+  readonly records: readonly BackgroundJob[];
+  readonly nextRecordsUrl?: string;
 }
 
 /** Access a sharing rule grants. */
@@ -88,6 +117,9 @@ export const SETUP_PATHS = {
   orgWideEmailAddresses: '/eddy/settings/org-wide-email-addresses',
   orgWideEmailAddress: (id: string) => `/eddy/settings/org-wide-email-addresses/${encodeURIComponent(id)}`,
   outbox: '/eddy/outbox',
+  jobs: '/eddy/jobs',
+  jobRetry: (id: string) => `/eddy/jobs/${encodeURIComponent(id)}/retry`,
+  jobCancel: (id: string) => `/eddy/jobs/${encodeURIComponent(id)}/cancel`,
   sharingRules: '/eddy/sharing-rules',
   sharingRule: (id: string) => `/eddy/sharing-rules/${encodeURIComponent(id)}`,
 };
@@ -120,6 +152,26 @@ export function listOutbox(client: ApiClient, options: { readonly status?: Outbo
   const text = query.toString();
   const suffix = text === '' ? '' : `?${text}`;
   return client.get<OutboxPage>(`${SETUP_PATHS.outbox}${suffix}`, options.signal);
+}
+
+/** A page of background jobs, newest first: of one status when given, after a job (the next page) when given. */
+export function listJobs(client: ApiClient, options: { readonly status?: JobStatus; readonly limit?: number; readonly after?: string; readonly signal?: AbortSignal } = {}): Promise<JobPage> {
+  const query = new URLSearchParams();
+  if (options.status !== undefined) query.set('status', options.status);
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  if (options.after !== undefined) query.set('after', options.after);
+  const text = query.toString();
+  return client.get<JobPage>(`${SETUP_PATHS.jobs}${text === '' ? '' : `?${text}`}`, options.signal);
+}
+
+/** Queues a failed or cancelled job again; resolves with the job. */
+export function retryJob(client: ApiClient, id: string): Promise<BackgroundJob> {
+  return client.request<BackgroundJob>('POST', client.dataPath(SETUP_PATHS.jobRetry(id)));
+}
+
+/** Cancels a queued job; resolves with the job. */
+export function cancelJob(client: ApiClient, id: string): Promise<BackgroundJob> {
+  return client.request<BackgroundJob>('POST', client.dataPath(SETUP_PATHS.jobCancel(id)));
 }
 
 /** The Flow Interview sharing rules. */

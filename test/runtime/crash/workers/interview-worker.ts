@@ -1,8 +1,8 @@
 /**
  * A separate process for the crash tests: opens the test's database, builds a runtime and runs
- * one operation — pausing an interview, or resuming due waits. With `block`, it stops inside
- * the operation's transaction, after everything is written and before commit, prints
- * `BLOCKED`, and waits there for the test to kill it. The `apex:Record_Resume` action appends a
+ * one operation — pausing an interview, or running the due jobs (wait alarms). With `block`, it
+ * stops inside the operation's transaction, after everything is written and before commit,
+ * prints `BLOCKED`, and waits there for the test to kill it. The `apex:Record_Resume` action appends a
  * line to `invocationsFile` each time it runs (also in attempts that are later lost).
  *
  * Usage: interview-worker.ts '<json config>' — see {@link WorkerConfig}.
@@ -15,7 +15,7 @@ import { openDatabase } from '../../../../src/storage/open-database.js';
 /** What the worker does. */
 export interface WorkerConfig {
   readonly database: { readonly file: string } | { readonly url: string; readonly schema: string };
-  readonly operation: 'pause' | 'resumeDueWaits';
+  readonly operation: 'pause' | 'runDueJobs';
   /** The simulated time of the operation (ISO). */
   readonly now: string;
   readonly block: boolean;
@@ -61,8 +61,8 @@ try {
     const view = await runtime.interviews.pause(config.actorId ?? '', config.interviewId ?? '', { reason: 'crash test', values: { First_Name: 'Ada' } });
     process.stdout.write(`${JSON.stringify({ status: view.interview.InterviewStatus })}\n`);
   } else {
-    const resumed = await runtime.interviews.resumeDueWaits(clock.now());
-    process.stdout.write(`${JSON.stringify({ resumed })}\n`);
+    const { done } = await runtime.jobs.runDue(clock.now());
+    process.stdout.write(`${JSON.stringify({ resumed: done })}\n`);
   }
 } finally {
   await runtime.stop();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFlowXml } from '../../../../src/flow-model/parse-flow-xml.js';
 import { ActionRegistry } from '../../../../src/runtime/actions/action-registry.js';
 import { createMemoryMailer, type MemoryMailer } from '../../../../src/runtime/email/memory-mailer.js';
+import { listOutbox, type OutboxMessage, type OutboxStatus } from '../../../../src/runtime/email/outbox.js';
 import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecord } from '../../../../src/runtime/ports/index.js';
 import { createConfiguredRuntime, type ConfiguredRuntimeOptions } from '../../../../src/adapters/index.js';
 import type { Runtime } from '../../../../src/runtime/runtime.js';
@@ -125,4 +126,10 @@ export async function testRuntime(
   const mailer = createMemoryMailer();
   const runtime = await createConfiguredRuntime({ storage: ctx.db(), clock: ctx.clock(), mailer, actions, ...options });
   return { runtime, mailer, log };
+}
+
+/** The outbox's messages (oldest first), of one interview and status when given. */
+export async function outboxOf(db: StorageSession, filter: { readonly interviewId?: string; readonly status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
+  const messages = await listOutbox(db, filter.status === undefined ? {} : { status: filter.status });
+  return filter.interviewId === undefined ? messages : messages.filter((message) => message.interviewId === filter.interviewId);
 }

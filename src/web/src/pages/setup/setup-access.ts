@@ -11,6 +11,7 @@ export const SETUP_PAGE_TITLES: Readonly<Record<SetupPage, string>> = {
   groups: 'Groups and Queues',
   sharing: 'Sharing Settings',
   outbox: 'Outbox',
+  jobs: 'Background Jobs',
 };
 
 /**
@@ -29,6 +30,7 @@ export function canOpenSetupPage(permissions: UserPermissionFlags, page: SetupPa
     case 'automation':
     case 'sharing':
     case 'outbox':
+    case 'jobs':
       return permissions.customizeApplication || permissions.manageFlow;
   }
 }

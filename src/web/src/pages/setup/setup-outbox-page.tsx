@@ -16,6 +16,7 @@ const FILTERS: readonly { readonly value: OutboxStatus | 'all'; readonly label: 
   { value: 'pending', label: 'Pending' },
   { value: 'sent', label: 'Sent' },
   { value: 'failed', label: 'Failed' },
+  { value: 'cancelled', label: 'Cancelled' },
 ];
 
 function recipients(to: OutboxRecord['to']): string {

@@ -5,6 +5,7 @@ import { SETUP_PAGES, routePath, type SetupPage as SetupPageKey } from '../../ro
 import { useSession } from '../../session/session-context.js';
 import { canOpenSetupPage, SETUP_PAGE_TITLES } from './setup-access.js';
 import { SetupAutomationPage } from './setup-automation-page.js';
+import { SetupJobsPage } from './setup-jobs-page.js';
 import { SetupOutboxPage } from './setup-outbox-page.js';
 import { SetupSharingPage } from './setup-sharing-page.js';
 import { SetupFlowsPage } from './setup-flows-page.js';
@@ -27,6 +28,8 @@ function Content({ page }: { readonly page: SetupPageKey }) {
       return <SetupSharingPage />;
     case 'outbox':
       return <SetupOutboxPage />;
+    case 'jobs':
+      return <SetupJobsPage />;
   }
 }
 

@@ -1,18 +1,18 @@
 /**
- * The embedded default: the scheduler's own timer (every 250 ms) resumes a wait due a second
+ * The embedded default: the job runner's own timer (every 250 ms) resumes a wait due a second
  * from now, on the real clock, without anyone calling it.
  */
 import { expect, it, vi } from 'vitest';
 import { systemClock } from '../../../src/runtime/ports/clock.js';
-import { DEFAULT_SCHEDULER_INTERVAL_MS } from '../../../src/runtime/jobs/scheduler.js';
+import { DEFAULT_JOB_POLL_INTERVAL_MS } from '../../../src/runtime/jobs/job-runner.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, testRuntime } from '../interviews/support/runtime-harness.js';
 
-forEachDatabase('scheduler timer', (ctx) => {
+forEachDatabase('job runner timer', (ctx) => {
   it('resumes a wait due in one second by itself, once, and stops cleanly', async () => {
     const db = ctx.db();
     const { runtime, log } = await testRuntime(ctx, { clock: systemClock });
-    expect(runtime.scheduler.intervalMs).toBe(DEFAULT_SCHEDULER_INTERVAL_MS);
+    expect(runtime.jobs.pollIntervalMs).toBe(DEFAULT_JOB_POLL_INTERVAL_MS);
     await deployFixture(db, 'Wait_Then_Create_Task');
     const alice = await createUser(db, 'alice');
     const resumeAt = new Date(systemClock.now().getTime() + 1000).toISOString();
@@ -20,7 +20,7 @@ forEachDatabase('scheduler timer', (ctx) => {
     expect(waiting.awaiting).toBe('waiting');
 
     runtime.startBackground();
-    expect(runtime.scheduler.running).toBe(true);
+    expect(runtime.jobs.running).toBe(true);
     try {
       await vi.waitFor(
         async () => {
@@ -31,11 +31,11 @@ forEachDatabase('scheduler timer', (ctx) => {
     } finally {
       await runtime.stop();
     }
-    expect(runtime.scheduler.running).toBe(false);
-    expect(runtime.scheduler.resumed).toBe(1);
+    expect(runtime.jobs.running).toBe(false);
+    expect(runtime.jobs.totals).toEqual({ done: 1, retried: 0, failed: 0 });
     expect(log.calls).toEqual([{ subject: 'timer', userId: alice.Id }]);
     // Not before its time: the job completed at or after its due time.
-    const [job] = await db.jobs.list({ status: 'done' });
-    expect(Date.parse(job?.completedDate ?? '')).toBeGreaterThanOrEqual(Date.parse(resumeAt));
+    const [job] = await db.jobs.list({ statuses: ['done'] });
+    expect(Date.parse(job?.updatedDate ?? '')).toBeGreaterThanOrEqual(Date.parse(resumeAt));
   });
 });
