@@ -2,9 +2,10 @@
  * The core scenario, on every database: deploy a flow, start it from a record, pause it there,
  * find it by the record, activate a newer version, resume on the original version, finish.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ScreenModel } from '../../../src/engine/protocol.js';
 import { forEachDatabase } from '../../support/databases.js';
+import { describeWithShared } from '../../support/shared-folder.js';
 import { corpusXml, createAccount, createUser, deployFixture, deployXml, fixtureXml, testRuntime } from './support/runtime-harness.js';
 
 function fieldValue(screen: ScreenModel | undefined, name: string): unknown {
@@ -139,7 +140,7 @@ forEachDatabase('interview lifecycle', (ctx) => {
     expect((await db.outbox.list({ interviewId: view.interview.Id })).map((m) => m.kind)).toEqual(['email']);
   });
 
-  describe('a real flow (forcedotcom example: Example_CreateLead)', () => {
+  describeWithShared('a real flow (forcedotcom example: Example_CreateLead)', () => {
     it('creates its Lead in the database, pauses on the result screen and finishes after a resume', async () => {
       const db = ctx.db();
       const { runtime } = await testRuntime(ctx);
