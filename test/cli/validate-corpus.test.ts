@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithShared } from '../support/shared-folder.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 import { REPO_ROOT, runEddy } from './run-eddy.js';
 
 interface Expectations {
@@ -38,7 +39,7 @@ describeWithShared('eddy validate over the flow corpus', () => {
   beforeAll(async () => {
     run = await runEddy(['validate', corpus, '--json']);
     report = JSON.parse(run.stdout) as Report;
-  }, 120_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('parses every file without a crash', () => {
     expect(run.stderr).toBe('');

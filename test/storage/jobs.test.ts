@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import type { ClaimedJob } from '../../src/runtime/ports.js';
 import type { EddyDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 
 const run = promisify(execFile);
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'workers', 'claim-jobs.ts');
@@ -91,7 +92,7 @@ forEachDatabase('job queue', (ctx) => {
     expect(all).toHaveLength(40);
     expect(new Set(all).size).toBe(40);
     expect(await db.jobs.list({ status: 'done' })).toHaveLength(40);
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 async function sqliteFile(db: EddyDatabase): Promise<string> {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
 import { sharedAvailable } from '../../support/shared-folder.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { PtySession } from './pty.js';
 import { corpusFile, FIXTURE_PROJECT, TempOrg } from './support.js';
 
@@ -20,10 +21,7 @@ const PUBLICATION = corpusFile('UnofficialSF__LightningFlowComponents/Publicatio
 /** The tests on corpus flows are skipped where `../shared` is absent (and fail under CI). */
 const CORPUS_PRESENT = sharedAvailable('the terminal tests on flows of the shared corpus', ['flows/UnofficialSF__LightningFlowComponents/Orchestration_Step_Flow_Approval_Results.flow-meta.xml', 'flows/UnofficialSF__LightningFlowComponents/Publication_Flow.flow-meta.xml']);
 
-/** Each test runs several CLI processes; the machine may be busy. */
-const CLI_TEST_TIMEOUT_MS = 180_000;
-
-describe('eddy run and eddy resume in a terminal', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy run and eddy resume in a terminal', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   const sessions: PtySession[] = [];
   const terminal = (args: readonly string[]): PtySession => {

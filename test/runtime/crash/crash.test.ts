@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import { forEachDatabase } from '../../support/databases.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { createAccount, createUser, deployFixture, testRuntime } from '../interviews/support/runtime-harness.js';
 import type { WorkerConfig } from './workers/interview-worker.js';
 
@@ -21,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The interview service's default job lease. */
 const LEASE_MS = 60_000;
 /** Each worker process starts TypeScript through tsx, which takes seconds on a busy machine. */
-const WORKER_TEST_TIMEOUT_MS = 180_000;
+const WORKER_TEST_TIMEOUT_MS = PROCESS_TEST_TIMEOUT_MS;
 
 const folders: string[] = [];
 afterEach(() => {
