@@ -56,7 +56,8 @@ function startWorker(config: WorkerConfig): { child: ChildProcess; output: Promi
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the process may exit before its output is all read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const output = exited.then((code) => {
     if (code !== 0) throw new Error(`Worker exited with ${String(code)}: ${stderr}`);
     return stdout;
