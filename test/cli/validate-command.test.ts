@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 import { runEddy } from './run-eddy.js';
 
 const FIXTURES = 'test/fixtures/flows';
 
-describe('eddy validate', () => {
+describe('eddy validate', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it('exits 0 and prints OK per file when no file has an error', async () => {
     const run = await runEddy(['validate', `${FIXTURES}/valid`, `${FIXTURES}/warnings`]);
     expect(run.code).toBe(0);

@@ -6,10 +6,11 @@
  * decision) that builds one record per period with a date formula, a collection insert with a
  * fault path to an error screen showing `$Flow.FaultMessage`.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FlowRecord } from '../../src/engine/index.js';
 import { MemoryRecords } from '../engine/support/memory-records.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { recordValue } from './support/record-value.js';
@@ -44,7 +45,7 @@ function plusDays(iso: string, days: number): string {
 
 const TREATMENT_WEEKLY = { From_Date: '2024-01-20T08:00:00.000Z', Schedule_Picklist: 'Weekly', Every_Number: 3, Action_Selection: 'Treatment', Action_Description: 'Give the pill with food' };
 
-describe('Animal - Action Scheduler', () => {
+describeWithShared('Animal - Action Scheduler', () => {
   it('schedules three weekly treatments: one record per week, built by the Go-To loop', async () => {
     let recordTypes: Record<string, string> = {};
     let animalId = '';

@@ -5,9 +5,10 @@
  * updates, updates them all (with a fault path), reports unmatched animals, and can create the
  * setting that marks the migration complete.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MemoryRecords } from '../engine/support/memory-records.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { runBothWays } from './support/run-both-ways.js';
@@ -42,7 +43,7 @@ function options(records: MemoryRecords, screens: ScriptOptions['screens']): Scr
   return { records, context: NOT_COMPLETE, screens };
 }
 
-describe('Animal - Breeds Migration Flow', () => {
+describeWithShared('Animal - Breeds Migration Flow', () => {
   it('links every animal to its active breed record, then marks the migration complete', async () => {
     let made: Shelter | undefined;
     const run = await runBothWays(FLOW, () => {

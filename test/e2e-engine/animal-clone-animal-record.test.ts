@@ -5,10 +5,11 @@
  * their Ids in a loop, show them in a packaged datatable component (registered here as a stub),
  * then loop again to clear their "cloned" flag with an update (fault path).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ComponentRegistry, FlowRecord } from '../../src/engine/index.js';
 import { MemoryRecords } from '../engine/support/memory-records.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { recordValue } from './support/record-value.js';
@@ -46,7 +47,7 @@ function options(records: MemoryRecords, rex: FlowRecord, screens: ScriptOptions
   return { now: NOW, records, inputs: { recordId: recordValue(rex) }, context: { components: COMPONENTS }, screens };
 }
 
-describe('Animal - Clone Animal Record', () => {
+describeWithShared('Animal - Clone Animal Record', () => {
   it('rejects a number of clones outside 1–10 with the rule’s message, keeping the number entered', async () => {
     const run = await runBothWays(FLOW, () => {
       const { records, rex } = shelter();

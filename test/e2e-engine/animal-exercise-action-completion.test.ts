@@ -5,9 +5,10 @@
  * record into variables), a date-time formula, and an update by filter (fault path to an error
  * screen that offers Back).
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MemoryRecords } from '../engine/support/memory-records.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { runBothWays } from './support/run-both-ways.js';
@@ -41,7 +42,7 @@ function options(made: Shelter, screens: ScriptOptions['screens']): ScriptOption
   return { records: made.records, inputs: { recordId: ANIMAL }, screens };
 }
 
-describe('Animal - Exercise Action Completion', () => {
+describeWithShared('Animal - Exercise Action Completion', () => {
   it('lists the animal’s scheduled exercises and the contacts, and logs the chosen one as completed', async () => {
     let made: Shelter | undefined;
     const run = await runBothWays(FLOW, () => {

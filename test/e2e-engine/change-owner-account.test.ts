@@ -4,10 +4,11 @@
  * buttons, a `flowruntime:lookup`), Boolean formulas over the answers, the `ChangeOwner` Apex
  * action and a results screen.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { FlowValue } from '../../src/engine/index.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
 import { ActionCallError, MemoryActions } from '../engine/support/memory-actions.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { runBothWays } from './support/run-both-ways.js';
 import { choicesOf, fieldOf, screenText, visibleFieldNames } from './support/screen-fields.js';
@@ -38,7 +39,7 @@ const UNCHECKED = {
   Keep_the_Opportunity_Team_with_the_Opportunity_instead_of_deleting_it: false,
 };
 
-describe('Change Owner (Account)', () => {
+describeWithShared('Change Owner (Account)', () => {
   it('shows the configuration screen with its sections, hidden dependent fields and the owner lookup', async () => {
     const run = await runBothWays(FLOW, () => ({
       inputs: { recordId: ACCOUNT_ID },

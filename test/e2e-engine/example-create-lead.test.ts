@@ -3,8 +3,9 @@
  * of four required fields, a decision on `title2`, a Lead insert with a fault path that shows
  * `$Flow.FaultMessage` and retries with formula-made values, a lookup, a loop and a goodbye screen.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MemoryRecords } from '../engine/support/memory-records.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { runBothWays } from './support/run-both-ways.js';
@@ -14,7 +15,7 @@ const FLOW = corpusFlow('forcedotcom__code-analyzer-core/example.flow-meta.xml')
 const NOW = '2024-01-15T09:00:00.000Z';
 const FORM = { First_Name: 'Ada', Last_Name: 'Lovelace', Company: 'Analytical Engines', Phone: '555-0100' };
 
-describe('Example_CreateLead (code-analyzer example)', () => {
+describeWithShared('Example_CreateLead (code-analyzer example)', () => {
   it('creates the Lead from the form, shows its Id and says bye', async () => {
     const run = await runBothWays(FLOW, () => ({
       now: NOW,

@@ -4,8 +4,9 @@
  * read-only fields laid out in sections, and returns `LoginFlow_FinishLocation` and
  * `LoginFlow_ForceLogout`; when the lookup fails it shows the fault and forces a logout.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MemoryRecords } from '../engine/support/memory-records.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { FailingRecords } from './support/failing-records.js';
 import { runBothWays } from './support/run-both-ways.js';
@@ -30,7 +31,7 @@ function users(): MemoryRecords {
   return new MemoryRecords({ User: [{ Id: USER_ID, Name: 'Ada Lovelace', Username: 'ada@minlopro.example' }, { Name: 'Someone Else', Username: 'else@minlopro.example' }] });
 }
 
-describe('Minlopro - Default Login Flow', () => {
+describeWithShared('Minlopro - Default Login Flow', () => {
   it('shows the login details and the running user read-only, and lets the user in', async () => {
     const run = await runBothWays(FLOW, () => ({ inputs: LOGIN_INPUTS, records: users(), screens: [{ screen: 'UserDetailsScreen' }] }));
 

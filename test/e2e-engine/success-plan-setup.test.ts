@@ -5,9 +5,10 @@
  * due date computed by Date formulas from one of three dates (a picklist choice set), and screens
  * asking what to do when that date is blank.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MemoryRecords } from '../engine/support/memory-records.js';
 import type { ScriptOptions } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { runBothWays } from './support/run-both-ways.js';
 import { choicesOf, fieldOf, screenText } from './support/screen-fields.js';
@@ -33,7 +34,7 @@ function options(records: MemoryRecords, ipId: string, screens: ScriptOptions['s
   return { records, inputs: { recordId: ipId }, context: { picklists: PICKLISTS }, screens };
 }
 
-describe('IP Success Plan Setup', () => {
+describeWithShared('IP Success Plan Setup', () => {
   it('creates a plan with two milestones in a screen loop, then one task per milestone with its due date', async () => {
     let ipId = '';
     const run = await runBothWays(FLOW, () => {

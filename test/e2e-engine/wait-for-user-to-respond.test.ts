@@ -4,9 +4,10 @@
  * `TimeOffset` 3, `TimeOffsetUnit` Days), then sets its output `booleanWaitingPeriodElapsed`.
  * Time comes from a simulated clock.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { start, step, StepInputError } from '../../src/engine/index.js';
 import { loadFlow } from '../engine/support/harness.js';
+import { describeWithShared } from '../support/shared-folder.js';
 import { corpusFlow } from './support/corpus.js';
 import { runBothWays } from './support/run-both-ways.js';
 
@@ -19,7 +20,7 @@ function plusDays(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
 }
 
-describe('Wait for User to Respond', () => {
+describeWithShared('Wait for User to Respond', () => {
   it('waits for an alarm three days after the interview start, as plain JSON state', () => {
     const flow = loadFlow(FLOW);
     const started = start(flow, {}, { now: STARTED, guid: 'wait-1' });

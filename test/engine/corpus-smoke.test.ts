@@ -6,11 +6,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithShared, SHARED_FLOWS as FLOWS } from '../support/shared-folder.js';
 import { runScript } from './support/harness.js';
-
-const FLOWS = fileURLToPath(new URL('../../../shared/flows', import.meta.url));
 
 function* flowFiles(folder: string): Generator<string> {
   for (const name of readdirSync(folder).sort()) {
@@ -23,7 +21,7 @@ function* flowFiles(folder: string): Generator<string> {
 /** Ways a blank-input run may legitimately stop before the end. */
 const EXPECTED_STOPS = [/^runScript: the script has no input/, /^runScript: more than \d+ screens/];
 
-describe('the engine on the flow corpus', () => {
+describeWithShared('the engine on the flow corpus', () => {
   it('runs every flow without throwing, and resumes identically after a pause at every screen', async () => {
     const problems: string[] = [];
     const outcomes = new Map<string, number>();

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadActionModules } from '../../src/adapters/actions/load-action-modules.js';
 import { ActionRegistry, type InvocableAction } from '../../src/runtime/actions/action-registry.js';
 import type { FlowValue } from '../../src/engine/protocol.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 
 const run = promisify(execFile);
 const registryModule = resolve('src/runtime/actions/action-registry.ts');
@@ -255,7 +256,7 @@ describe('loadActionModules', () => {
     await expect(registry.invoke('apex', 'ns__Typed', { name: 'Ada' }, context)).resolves.toEqual({ hello: 'Hi Ada' });
   });
 
-  it('loads CommonJS, ESM and TypeScript modules under plain Node with tsx, as the CLI runs', async () => {
+  it('loads CommonJS, ESM and TypeScript modules under plain Node with tsx, as the CLI runs', { timeout: PROCESS_TEST_TIMEOUT_MS }, async () => {
     await writeFile(join(folder, 'package.json'), `{ "type": "commonjs" }\n`);
     await writeFile(join(folder, 'plain.js'), `module.exports = { actionType: 'apex', name: 'Plain', invoke: () => ({ from: 'plain' }) };\n`);
     await writeFile(

@@ -6,20 +6,23 @@
  * API responses are checked against the served document too.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type EddyDatabase } from '../../src/storage/open-database.js';
 import { parse as parseYaml } from 'yaml';
 import { SEED_OPENAPI_FILE, SEED_OPERATION_IDS } from '../../src/server/openapi/openapi-document.js';
 import { TestClock } from '../support/databases.js';
+import { sharedAvailable, sharedPath } from '../support/shared-folder.js';
 import { validateJson } from './support/json-schema.js';
 import { createTestServer, type TestServer } from './support/test-server.js';
 import { deployTestFlows, type TestFlows } from './support/test-flows.js';
 
 type Json = Record<string, unknown>;
 
-const SEED_FILE = fileURLToPath(new URL('../../../shared/seeds/002_991ba63e98073f3b.txt', import.meta.url));
+const SEED = 'seeds/002_991ba63e98073f3b.txt';
+const SEED_FILE = sharedPath(SEED);
+/** Whether the seed is there (`../shared`): the tests that read it are skipped without it, and fail under CI. */
+const SEED_PRESENT = sharedAvailable('the tests against the seed document', [SEED]);
 
 /** The YAML part of the seed file: from the `openapi:` line to the end. */
 function seedYaml(): string {
@@ -29,7 +32,7 @@ function seedYaml(): string {
   return text.slice(start);
 }
 
-const seed = parseYaml(seedYaml()) as Json;
+const seed = (SEED_PRESENT ? parseYaml(seedYaml()) : {}) as Json;
 
 interface Operation {
   readonly path: string;
@@ -67,7 +70,7 @@ describe('the JSON-schema subset validator', () => {
   });
 });
 
-describe('the seed document', () => {
+describe.skipIf(!SEED_PRESENT)('the seed document', () => {
   it('parses, and the vendored copy the server serves is the seed’s YAML verbatim', () => {
     expect(readFileSync(SEED_OPENAPI_FILE, 'utf8').trimEnd()).toBe(seedYaml().trimEnd());
     expect(operations(seed).map((op) => op.operationId).sort()).toEqual([...SEED_OPERATION_IDS].sort());
@@ -136,7 +139,7 @@ describe('contract of the seed operations', () => {
   });
 
   for (const operationId of SEED_OPERATION_IDS) {
-    it(`answers ${operationId} only with statuses and bodies the seed allows`, () => {
+    it.skipIf(!SEED_PRESENT)(`answers ${operationId} only with statuses and bodies the seed allows`, () => {
       const op = operations(seed).find((o) => o.operationId === operationId) as Operation;
       const seen = responses.get(operationId) ?? [];
       expect(seen.length, 'exercised').toBeGreaterThan(0);
@@ -167,7 +170,7 @@ describe('contract of the seed operations', () => {
     });
   }
 
-  it('serves every seed operation in the merged document, and the runtime API’s answers match it', async () => {
+  it.skipIf(!SEED_PRESENT)('serves every seed operation in the merged document, and the runtime API’s answers match it', async () => {
     const servedOps = operations(served);
     for (const op of operations(seed)) {
       const match = servedOps.find((o) => o.operationId === op.operationId);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,7 +29,8 @@ it('serves the demo org on the port it reports and shuts down on SIGTERM with ex
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the process may exit before its last lines (the shutdown message) are read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -51,4 +53,4 @@ it('serves the demo org on the port it reports and shuts down on SIGTERM with ex
   expect(await exited).toBe(0);
   expect(stdout).toContain('SIGTERM: shutting down');
   // A first start may build the web UI (seconds to a minute on a cold machine).
-}, 180_000);
+}, PROCESS_TEST_TIMEOUT_MS);

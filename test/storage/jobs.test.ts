@@ -13,6 +13,7 @@ import { expect, it } from 'vitest';
 import type { Job, NewJob } from '../../src/runtime/ports/index.js';
 import type { EddyDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../support/timeouts.js';
 
 const run = promisify(execFile);
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'workers', 'claim-jobs.ts');
@@ -136,7 +137,7 @@ forEachDatabase('job queue', (ctx) => {
     expect(all).toHaveLength(40);
     expect(new Set(all).size).toBe(40);
     expect(await db.jobs.list({ statuses: ['done'], limit: 1000 })).toHaveLength(40);
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('lists jobs newest first or oldest first, by status and kind, page by page', async () => {
     const db = ctx.db();

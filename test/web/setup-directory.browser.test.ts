@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, chromiumAvailable, launchBrowser, screenshot, signIn, startSite, type TestBrowser, type TestSite } from './support/browser-harness.js';
+import { expectLocator } from './support/waiting.js';
 
 const STEP_TIMEOUT_MS = 120_000;
 const run = chromiumAvailable();
@@ -33,7 +34,7 @@ describe.skipIf(!run)('Setup users, groups and queues in a browser', () => {
     const directory = site.server.storage.directory;
     await page.goto(`${site.url}/setup/users`);
     await page.getByRole('heading', { name: 'New User' }).waitFor();
-    expect(await page.getByText('Eddy’s REST API does not offer creating users').count()).toBe(0);
+    await expectLocator(page.getByText('Eddy’s REST API does not offer creating users')).toHaveCount(0);
     await page.getByLabel('First Name').fill('Lin');
     await page.getByLabel(/Last Name$/).fill('Browser');
     await page.getByLabel(/Username$/).fill(USERNAME);
@@ -42,12 +43,11 @@ describe.skipIf(!run)('Setup users, groups and queues in a browser', () => {
     const flowUser = page.getByRole('checkbox', { name: 'Flow User' });
     await flowUser.focus();
     await page.keyboard.press('Space');
-    expect(await flowUser.isChecked()).toBe(true);
+    await expectLocator(flowUser).toBeChecked();
     await page.getByRole('button', { name: 'Create user' }).click();
     const userRow = page.getByRole('row').filter({ hasText: USERNAME });
-    await userRow.waitFor();
-    await expect(userRow.textContent()).resolves.toContain('Flow User');
-    await expect(userRow.textContent()).resolves.toContain('Support Agent');
+    await expectLocator(userRow).toContainText('Flow User');
+    await expectLocator(userRow).toContainText('Support Agent');
     await screenshot(page, 'directory-01-user-created');
     const created = await directory.getUserByUsername(USERNAME);
     expect(created).toMatchObject({ Name: 'Lin Browser', IsActive: true });
@@ -71,7 +71,7 @@ describe.skipIf(!run)('Setup users, groups and queues in a browser', () => {
     await page.goto(`${site.url}/setup/users`);
     await page.getByRole('button', { name: 'Deactivate Lin Browser', exact: true }).click();
     await page.getByRole('button', { name: 'Activate Lin Browser', exact: true }).waitFor();
-    await expect(userRow.textContent()).resolves.toContain('No');
+    await expectLocator(userRow).toContainText('No');
     await screenshot(page, 'directory-03-user-deactivated');
     expect((await directory.getUserByUsername(USERNAME))?.IsActive).toBe(false);
 
@@ -93,11 +93,11 @@ describe.skipIf(!run)('Setup users, groups and queues in a browser', () => {
       await manager.page.goto(`${site.url}/setup/users`);
       await manager.page.getByRole('row').filter({ hasText: 'admin@eddy.local' }).waitFor();
       await manager.page.getByText('creating and changing them needs the Manage Users permission').waitFor();
-      expect(await manager.page.getByRole('heading', { name: 'New User' }).count()).toBe(0);
-      expect(await manager.page.getByRole('button', { name: /^Deactivate / }).count()).toBe(0);
+      await expectLocator(manager.page.getByRole('heading', { name: 'New User' })).toHaveCount(0);
+      await expectLocator(manager.page.getByRole('button', { name: /^Deactivate / })).toHaveCount(0);
       await manager.page.goto(`${site.url}/setup/groups`);
       await manager.page.getByRole('rowheader', { name: 'Support Queue' }).waitFor();
-      expect(await manager.page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+      await expectLocator(manager.page.getByRole('button', { name: /^Delete / })).toHaveCount(0);
     } finally {
       await manager.close();
     }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_MAILER_MESSAGE } from '../../src/runtime/email/email-delivery.js';
 import { FlowService } from '../../src/runtime/flows/flow-service.js';
 import { ADMIN_PASSWORD, chromiumAvailable, launchBrowser, screenshot, signIn, startSite, type TestBrowser, type TestSite } from './support/browser-harness.js';
+import { expectLocator } from './support/waiting.js';
 
 const STEP_TIMEOUT_MS = 120_000;
 const run = chromiumAvailable();
@@ -92,12 +93,12 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     const { page } = admin;
     await page.goto(`${site.url}/lightning/r/Contact/${await contactId(site, 'Coyote')}/view`);
     await runChangeAddress(page);
-    await expect(page.getByRole('button', { name: 'Pause', exact: true }).count()).resolves.toBe(1);
+    await expectLocator(page.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(1);
 
     await page.goto(`${site.url}/setup/automation`);
     const allowPause = page.getByRole('checkbox', { name: 'Let users pause flows' });
     await allowPause.waitFor({ state: 'attached' });
-    expect(await allowPause.isChecked()).toBe(true);
+    await expectLocator(allowPause).toBeChecked(true);
     await allowPause.focus();
     await page.keyboard.press('Space');
     await page.getByText('Users can no longer pause flows.').waitFor();
@@ -105,12 +106,13 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     expect((await site.server.storage.settings.getOrganization()).allowPause).toBe(false);
     await page.reload();
     await page.getByRole('checkbox', { name: 'Let users pause flows' }).waitFor({ state: 'attached' });
-    expect(await page.getByRole('checkbox', { name: 'Let users pause flows' }).isChecked()).toBe(false);
+    await expectLocator(page.getByRole('checkbox', { name: 'Let users pause flows' })).toBeChecked(false);
 
     await page.goto(`${site.url}/lightning/r/Contact/${await contactId(site, 'Coyote')}/view`);
     await runChangeAddress(page);
-    await expect(page.getByRole('button', { name: 'Next', exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: 'Pause', exact: true }).count()).resolves.toBe(0);
+    // The footer is there (Next), so no Pause in it means something.
+    await expectLocator(page.getByRole('button', { name: 'Next', exact: true })).toHaveCount(1);
+    await expectLocator(page.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0);
     await screenshot(page, 'setup-02-runner-without-pause');
   }, STEP_TIMEOUT_MS);
 
@@ -121,8 +123,7 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     await page.getByRole('textbox', { name: 'Email Address' }).fill('support@acme.example');
     await page.getByRole('button', { name: 'Add address' }).click();
     const row = page.getByRole('row').filter({ hasText: 'support@acme.example' });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('Acme Support');
+    await expectLocator(row).toContainText('Acme Support');
     await screenshot(page, 'setup-03-org-wide-address');
     expect((await site.server.storage.settings.listOrgWideEmailAddresses()).map((entry) => entry.Address)).toContain('support@acme.example');
 
@@ -138,17 +139,15 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     await page.getByRole('heading', { name: 'Flow Interview sharing rules' }).waitFor();
     await page.getByText('No sharing rules').waitFor();
     await page.getByLabel(/^\*?\s*Label$/).fill('Team interviews to the queue');
-    expect(await page.getByLabel('Rule Name').inputValue()).toBe('Team_interviews_to_the_queue');
+    await expectLocator(page.getByLabel('Rule Name')).toHaveValue('Team_interviews_to_the_queue');
     await page.getByLabel('Interviews owned by members of').selectOption({ label: 'Support Team' });
     await page.getByLabel('Share with').selectOption({ label: 'Support Queue (queue)' });
     await page.getByLabel('Access Level').selectOption({ label: 'Read/Write' });
     await page.getByRole('button', { name: 'Add rule' }).click();
     const row = page.getByTestId('sharing-rules').getByRole('row').filter({ hasText: 'Team interviews to the queue' });
-    await row.waitFor();
-    const text = await row.textContent();
-    expect(text).toContain('Support Team');
-    expect(text).toContain('Support Queue');
-    expect(text).toContain('Read/Write');
+    await expectLocator(row).toContainText('Support Team');
+    await expectLocator(row).toContainText('Support Queue');
+    await expectLocator(row).toContainText('Read/Write');
     await screenshot(page, 'setup-04-sharing-rule-added');
 
     await page.reload();
@@ -171,14 +170,17 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
 
     await page.goto(`${site.url}/setup/outbox`);
     const row = page.getByTestId('outbox').getByRole('row').filter({ hasText: EMAIL_SUBJECT });
-    await row.waitFor();
-    expect(await row.textContent()).toContain(EMAIL_TO);
+    await expectLocator(row).toContainText(EMAIL_TO);
     await screenshot(page, 'setup-06-outbox-email');
     // Without SMTP_URL nothing delivers the message, so it stays pending.
     await page.getByLabel('Status').selectOption({ label: 'Pending' });
     await row.waitFor();
     await page.getByLabel('Status').selectOption({ label: 'Sent' });
     await page.getByText('No sent messages').waitFor();
+    await expectLocator(row).toHaveCount(0);
+    // Back to Pending: the row shows again, so the Pending filter was applied (not a stale list).
+    await page.getByLabel('Status').selectOption({ label: 'Pending' });
+    await expectLocator(row).toContainText('Pending');
   }, STEP_TIMEOUT_MS);
 
   it('lists the background jobs, and cancels and retries the undelivered email from its row', async () => {
@@ -216,13 +218,14 @@ describe.skipIf(!run)('Setup admin pages in a browser', () => {
     const agent = await launchBrowser();
     try {
       await signIn(agent.page, site.url, 'grace@eddy.local', ADMIN_PASSWORD);
-      expect(await agent.page.getByRole('link', { name: 'Setup' }).count()).toBe(0);
+      // The header shows the signed-in user, so its links are there: no Setup among them.
+      await agent.page.getByRole('link', { name: 'Home', exact: true }).waitFor();
+      await expectLocator(agent.page.getByRole('link', { name: 'Setup' })).toHaveCount(0);
       for (const [path, title] of [['automation', 'Process Automation Settings'], ['sharing', 'Sharing Settings'], ['outbox', 'Outbox'], ['jobs', 'Background Jobs']] as const) {
         await agent.page.goto(`${site.url}/setup/${path}`);
         const alert = agent.page.getByRole('alert').filter({ hasText: 'permissions' });
-        await alert.waitFor();
-        expect(await alert.textContent()).toContain(`You don’t have the permissions to open ${title}.`);
-        expect(await agent.page.getByRole('checkbox').count()).toBe(0);
+        await expectLocator(alert).toContainText(`You don’t have the permissions to open ${title}.`);
+        await expectLocator(agent.page.getByRole('checkbox')).toHaveCount(0);
       }
       await screenshot(agent.page, 'setup-07-standard-user-refused');
     } finally {

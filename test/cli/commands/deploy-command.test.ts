@@ -2,11 +2,10 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeployResult } from '../../../src/runtime/flows/deploy-result.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 120_000;
-
-describe('eddy deploy', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy deploy', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   beforeEach(() => {
     org = new TempOrg();

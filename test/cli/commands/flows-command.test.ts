@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
 import type { FlowSummary } from '../../../src/runtime/flows/flow-service.js';
 import type { FlowVersionRecord } from '../../../src/runtime/ports/index.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 120_000;
 const SURVEY = path.join(FIXTURE_PROJECT, 'force-app/main/default/flows/Feedback_Survey.flow-meta.xml');
 
-describe('eddy flows', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy flows', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   beforeEach(() => {
     org = new TempOrg();

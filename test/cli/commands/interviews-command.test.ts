@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
 import type { InterviewView } from '../../../src/runtime/interviews/interview-view.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 180_000;
-
-describe('eddy interviews', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy interviews', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   beforeEach(() => {
     org = new TempOrg();

@@ -8,8 +8,12 @@ import path from 'node:path';
 import { REPO_ROOT } from '../run-eddy.js';
 import { childEnv } from './support.js';
 
-/** How long `expect` waits for output before failing with what was printed: a guard, not a measure. */
-const OUTPUT_GUARD_MS = 20_000;
+/**
+ * How long `expect` waits for output before failing with what was printed: a guard, not a
+ * measure. The first prompt comes after the CLI has started (seconds of CPU through tsx), which
+ * on a busy machine can take a minute.
+ */
+const OUTPUT_GUARD_MS = 120_000;
 
 function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;

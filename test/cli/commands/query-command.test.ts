@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListedInterview } from '../../../src/cli/commands/interviews.js';
 import { bootstrapOrg, findAdmin } from '../../../src/runtime/org/org-bootstrap.js';
 import { REPO_ROOT } from '../run-eddy.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 180_000;
 const ACCOUNT_SURVEY = path.join(REPO_ROOT, 'test/fixtures/runtime/Account_Survey.flow-meta.xml');
 
 /** Salesforce's "paused interviews for a record" component's Apex query (reference §2.5). */
@@ -20,7 +20,7 @@ interface QueryJson {
   records: Record<string, unknown>[];
 }
 
-describe('eddy query', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy query', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   beforeEach(() => {
     org = new TempOrg();

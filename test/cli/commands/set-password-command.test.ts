@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PasswordHasher } from '../../../src/runtime/identity/password-hasher.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { PtySession } from './pty.js';
 import { TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 180_000;
-
-describe('eddy users set-password', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy users set-password', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   const sessions: PtySession[] = [];
   beforeEach(() => {

@@ -8,14 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type EddyDatabase } from '../../../src/storage/open-database.js';
+import { sharedPath } from '../../support/shared-folder.js';
 import { REPO_ROOT, type EddyRun } from '../run-eddy.js';
 
 /** The SFDX fixture project. */
 export const FIXTURE_PROJECT = path.join(REPO_ROOT, 'test/fixtures/sfdx-project');
 
-/** A flow file of the shared corpus. */
+/** A flow file of the shared corpus (its tests: `it.skipIf(!sharedAvailable(...))`, test/support/shared-folder.ts). */
 export function corpusFile(relative: string): string {
-  return path.resolve(REPO_ROOT, '../shared/flows', relative);
+  return sharedPath('flows', relative);
 }
 
 /** The environment of CLI children: no `DATABASE_URL` or `SMTP_URL` from the outside. */

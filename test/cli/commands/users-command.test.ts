@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GroupMemberSummary, UserSummary } from '../../../src/runtime/directory/user-service.js';
 import type { PermissionSetRecord, UserRoleRecord } from '../../../src/runtime/ports/index.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { TempOrg } from './support.js';
 
-const CLI_TEST_TIMEOUT_MS = 120_000;
-
-describe('eddy users', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+describe('eddy users', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   let org: TempOrg;
   beforeEach(() => {
     org = new TempOrg();

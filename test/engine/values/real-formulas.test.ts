@@ -4,16 +4,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { FlowFault } from '../../../src/engine/fault.js';
 import { compileFormula } from '../../../src/engine/formulas/formula.js';
 import type { FlowValue } from '../../../src/engine/protocol.js';
 import { UNSUPPORTED_FORMULA_FUNCTIONS, formulaFunctions } from '../../../src/flow-model/formula-syntax.js';
 import type { FlowDataType } from '../../../src/flow-model/model.js';
+import { describeWithShared, SHARED_FLOWS as FLOWS } from '../../support/shared-folder.js';
 import { NOW, v } from './formula-helpers.js';
-
-const FLOWS = fileURLToPath(new URL('../../../../shared/flows', import.meta.url));
 
 interface FoundFormula {
   readonly file: string;
@@ -60,9 +58,12 @@ function findFormulas(): FoundFormula[] {
   return found;
 }
 
-const formulas = findFormulas();
+describeWithShared('formulas of the real flows', () => {
+  let formulas: FoundFormula[] = [];
+  beforeAll(() => {
+    formulas = findFormulas();
+  });
 
-describe('formulas of the real flows', () => {
   it('finds the formulas', () => {
     expect(formulas.length).toBeGreaterThan(250);
   });

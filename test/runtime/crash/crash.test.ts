@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import type { EddyDatabase } from '../../../src/storage/open-database.js';
 import { forEachDatabase } from '../../support/databases.js';
+import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
 import { createAccount, createUser, deployFixture, testRuntime } from '../interviews/support/runtime-harness.js';
 import type { WorkerConfig } from './workers/interview-worker.js';
 
@@ -21,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The job runner's default lease. */
 const LEASE_MS = 60_000;
 /** Each worker process starts TypeScript through tsx, which takes seconds on a busy machine. */
-const WORKER_TEST_TIMEOUT_MS = 180_000;
+const WORKER_TEST_TIMEOUT_MS = PROCESS_TEST_TIMEOUT_MS;
 
 const folders: string[] = [];
 afterEach(() => {
@@ -55,7 +56,8 @@ function startWorker(config: WorkerConfig): { child: ChildProcess; output: Promi
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the process may exit before its output is all read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const output = exited.then((code) => {
     if (code !== 0) throw new Error(`Worker exited with ${String(code)}: ${stderr}`);
     return stdout;

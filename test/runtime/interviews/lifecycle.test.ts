@@ -2,10 +2,11 @@
  * The core scenario, on every database: deploy a flow, start it from a record, pause it there,
  * find it by the record, activate a newer version, resume on the original version, finish.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ScreenModel } from '../../../src/engine/protocol.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { corpusXml, createAccount, createUser, deployFixture, deployXml, fixtureXml, outboxOf, testRuntime } from './support/runtime-harness.js';
+import { describeWithShared } from '../../support/shared-folder.js';
 
 function fieldValue(screen: ScreenModel | undefined, name: string): unknown {
   return screen?.fields.find((field) => field.name === name)?.value;
@@ -139,7 +140,7 @@ forEachDatabase('interview lifecycle', (ctx) => {
     expect((await outboxOf(db, { interviewId: view.interview.Id })).map((m) => m.kind)).toEqual(['email']);
   });
 
-  describe('a real flow (forcedotcom example: Example_CreateLead)', () => {
+  describeWithShared('a real flow (forcedotcom example: Example_CreateLead)', () => {
     it('creates its Lead in the database, pauses on the result screen and finishes after a resume', async () => {
       const db = ctx.db();
       const { runtime } = await testRuntime(ctx);

@@ -8,8 +8,15 @@ import { DEFAULT_JOB_POLL_INTERVAL_MS } from '../../../src/runtime/jobs/job-runn
 import { forEachDatabase } from '../../support/databases.js';
 import { createUser, deployFixture, testRuntime } from '../interviews/support/runtime-harness.js';
 
+/**
+ * How long the test waits for the wait to complete: a deadline, not a measure. The resume is due
+ * after one second; on a busy machine the job runner's round and the resume's transaction may take
+ * several more.
+ */
+const COMPLETION_DEADLINE_MS = 20_000;
+
 forEachDatabase('job runner timer', (ctx) => {
-  it('resumes a wait due in one second by itself, once, and stops cleanly', async () => {
+  it('resumes a wait due in one second by itself, once, and stops cleanly', { timeout: COMPLETION_DEADLINE_MS * 3 }, async () => {
     const db = ctx.db();
     const { runtime, log } = await testRuntime(ctx, { clock: systemClock });
     expect(runtime.jobs.pollIntervalMs).toBe(DEFAULT_JOB_POLL_INTERVAL_MS);
@@ -26,7 +33,7 @@ forEachDatabase('job runner timer', (ctx) => {
         async () => {
           expect((await db.interviews.get(waiting.interview.Id))?.InterviewStatus).toBe('Completed');
         },
-        { timeout: 5000, interval: 100 },
+        { timeout: COMPLETION_DEADLINE_MS, interval: 100 },
       );
     } finally {
       await runtime.stop();

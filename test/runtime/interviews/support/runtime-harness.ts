@@ -13,21 +13,23 @@ import type { FlowDefinitionRecord, StorageSession, StoredFlowVersion, UserRecor
 import { createConfiguredRuntime, type ConfiguredRuntimeOptions } from '../../../../src/adapters/index.js';
 import type { Runtime } from '../../../../src/runtime/runtime.js';
 import type { DatabaseContext } from '../../../support/databases.js';
+import { sharedPath } from '../../../support/shared-folder.js';
 
 /** The fixture folder of the runtime tests. */
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures/runtime/', import.meta.url));
 
-/** The shared corpus of real flows. */
-export const CORPUS = fileURLToPath(new URL('../../../../../shared/flows/', import.meta.url));
 
 /** The XML of a fixture flow (`Account_Survey` → `test/fixtures/runtime/Account_Survey.flow-meta.xml`). */
 export function fixtureXml(name: string): string {
   return readFileSync(`${FIXTURES}${name}.flow-meta.xml`, 'utf8');
 }
 
-/** The XML of a corpus flow by its path under `shared/flows`. */
+/**
+ * The XML of a corpus flow by its path under `shared/flows`. A test reading one is declared so
+ * that it is skipped where `../shared` is absent: `it.skipIf(!sharedAvailable(...))` (test/support/shared-folder.ts).
+ */
 export function corpusXml(path: string): string {
-  return readFileSync(`${CORPUS}${path}`, 'utf8');
+  return readFileSync(sharedPath('flows', path), 'utf8');
 }
 
 /** The org's Automated Process user: the actor of setup writes. */
