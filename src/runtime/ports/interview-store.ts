@@ -2,7 +2,6 @@
 import type { InterviewState } from '../../engine/protocol.js';
 import type { AccessSubject, InterviewAccess, InterviewSharingSettings, ShareAccessLevel } from '../access/sharing.js';
 import type { AuditFields, IsoDateTime } from './common.js';
-import type { Storage } from './storage.js';
 
 /** `FlowInterview.InterviewStatus`. A waiting interview is `Paused` with `WasPausedFromScreen = false`. */
 export type InterviewStatus = 'Running' | 'Paused' | 'Completed' | 'Error';
