@@ -1,7 +1,8 @@
 /**
  * Listing interviews: a list request (whose interviews, and which) turned into the storage query
- * and the viewer it runs as. Storage applies the access rule to every row; only `all` (Manage
- * Flow) lists as the system.
+ * and the viewer it runs as. Storage applies the access rule to every row, for every scope: `all`
+ * (Manage Flow) is not a bypass, it is what the rule lets a Manage Flow user read — every
+ * interview.
  */
 import { InsufficientAccessError, InvalidApiInputError, MissingArgumentError, NotFoundError } from '../errors.js';
 import { parseId } from '../org/ids.js';
@@ -23,7 +24,7 @@ export interface InterviewListRequest {
 /** The storage query of `query` for `actor`, and whom it lists as. */
 export async function listQuery(session: StorageSession, actor: Actor, query: InterviewListRequest): Promise<{ filter: InterviewListQuery; viewer: Viewer }> {
   const filter: { -readonly [K in keyof InterviewListQuery]: InterviewListQuery[K] } = {};
-  let viewer: Viewer = actor.subject;
+  const viewer: Viewer = actor.subject;
   switch (query?.scope) {
     case 'mine':
       filter.ownerId = actor.user.Id;
@@ -41,7 +42,6 @@ export async function listQuery(session: StorageSession, actor: Actor, query: In
     }
     case 'all':
       if (!actor.subject.permissions.manageFlow) throw new InsufficientAccessError('Listing every interview needs the Manage Flow permission.');
-      viewer = 'system';
       break;
     default:
       throw new InvalidApiInputError(`scope must be mine, record, flow or all, not ${JSON.stringify(query?.scope)}.`, ['scope']);
