@@ -122,6 +122,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     http: { maxHeaderSize: Math.max(maxUrlLength * 4, 64 * 1024) },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     rewriteUrl: (request) => collapseSlashes(request.url ?? '/'),
+    // A path that does not decode (`/slds/%E0%A4%A`) answers in Salesforce's shape like any other error.
+    frameworkErrors: (error, request, reply) => handleApiError(error, request, reply),
   });
 
   const oauth = new OAuthService({

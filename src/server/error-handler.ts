@@ -9,7 +9,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isRequestError } from '../runtime/errors.js';
 import type { ErrorCode } from '../runtime/errors.js';
-import { HttpError, OAuthError } from './http-errors.js';
+import { HttpError, NOT_FOUND_MESSAGE, OAuthError } from './http-errors.js';
 
 /** One entry of Salesforce's error body. */
 export interface SalesforceError {
@@ -69,8 +69,12 @@ const FASTIFY_STATUS_CODES: Readonly<Record<number, string>> = {
   413: 'REQUEST_ENTITY_TOO_LARGE',
   414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'REQUESTED_RANGE_NOT_SATISFIABLE',
   431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
 };
+
+/** Fastify's routing errors that mean "no such resource": a path that does not decode, or a parameter past its length. */
+const FASTIFY_NOT_FOUND_CODES: ReadonlySet<string> = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
 
 function one(statusCode: number, errorCode: string, message: string, fields: readonly string[] = [], headers: Readonly<Record<string, string>> = {}): MappedError {
   return { statusCode, body: [{ message, errorCode, fields }], headers };
@@ -93,6 +97,12 @@ function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/** An `http-errors` client error, as `@fastify/static` (through `send`) throws them. */
+function isStaticFileError(error: unknown): error is { readonly statusCode: number; readonly message: string } {
+  const candidate = error as { expose?: unknown; statusCode?: unknown } | null;
+  return candidate?.expose === true && typeof candidate.statusCode === 'number' && candidate.statusCode >= 400 && candidate.statusCode < 500;
+}
+
 /** Maps any error to a Salesforce-shaped response; `undefined` for a bug (the caller answers 500). */
 export function mapError(error: unknown): MappedError | undefined {
   if (error instanceof HttpError) return one(error.statusCode, error.errorCode, error.message, error.fields, error.headers);
@@ -102,6 +112,14 @@ export function mapError(error: unknown): MappedError | undefined {
   // the database's unique index stops the second one. That is the caller's duplicate, not a bug.
   if (isUniqueViolation(error)) return one(400, 'DUPLICATE_VALUE', 'duplicate value found: another request has just saved the same unique value.');
   const fastify = error as Partial<FastifyError> | null;
+  if (typeof fastify?.code === 'string' && FASTIFY_NOT_FOUND_CODES.has(fastify.code)) return one(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (isStaticFileError(error)) {
+    // The static file plugin refuses a path it cannot serve (`/assets/%00` 400, `..%2f` 403):
+    // to the client, that file does not exist. Other refusals (a bad Range) keep their status.
+    const status = error.statusCode;
+    if (status === 400 || status === 403 || status === 404) return one(404, 'NOT_FOUND', NOT_FOUND_MESSAGE);
+    return one(status, FASTIFY_STATUS_CODES[status] ?? 'INVALID_REQUEST', error.message);
+  }
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && typeof fastify.statusCode === 'number' && fastify.statusCode < 500) {
     const errorCode = FASTIFY_STATUS_CODES[fastify.statusCode] ?? 'INVALID_REQUEST';
     return one(fastify.statusCode, errorCode, fastify.message ?? errorCode);
