@@ -13,7 +13,7 @@ import { createRuntime } from '../runtime/runtime.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { openDatabase } from '../storage/index.js';
 import type { EddyDatabase, OpenDatabaseOptions } from '../storage/index.js';
-import { buildServer } from './app.js';
+import { buildServer, parseTrustProxy, type TrustProxy } from './app.js';
 import { DEMO_USERS, seedDemoOrg } from './demo/demo-org.js';
 import type { DemoSeedResult } from './demo/demo-org.js';
 
@@ -29,9 +29,11 @@ export interface StartServerOptions {
   readonly demo?: boolean;
   /** The public base URL, when clients reach the server through a proxy. */
   readonly publicUrl?: string;
+  /** Trust the proxy's `X-Forwarded-*` headers (default `EDDY_TRUST_PROXY`, else false): see `parseTrustProxy`. */
+  readonly trustProxy?: TrustProxy;
   readonly logger?: FastifyServerOptions['logger'];
   readonly clock?: Clock;
-  /** Environment (`PORT`, `HOST`, `DATABASE_URL`, `EDDY_ADMIN_PASSWORD`, `EDDY_DEMO_CLIENT_SECRET`); default `process.env`. */
+  /** Environment (`PORT`, `HOST`, `DATABASE_URL`, `EDDY_TRUST_PROXY`, `EDDY_ADMIN_PASSWORD`, `EDDY_DEMO_CLIENT_SECRET`); default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where start-up notes go (demo credentials, the URL); default stdout. */
   readonly print?: (line: string) => void;
@@ -115,6 +117,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       clock,
       logger: options.logger ?? false,
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+      trustProxy: options.trustProxy ?? parseTrustProxy(env.EDDY_TRUST_PROXY),
     });
     const demo = options.demo === true ? await seedDemoOrg(storage, app.oauth, env) : undefined;
     await app.listen({ port, host });
