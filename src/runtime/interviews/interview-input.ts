@@ -4,7 +4,7 @@
  * (`InvalidApiInputError` and its kin, naming the field) rather than a fault inside the flow.
  */
 import type { FlowValue } from '../../engine/protocol.js';
-import { InvalidApiInputError, InvalidPicklistValueError, MissingArgumentError, StringTooLongError } from '../errors.js';
+import { InvalidApiInputError, InvalidPicklistValueError, MissingArgumentError, NumberOutsideValidRangeError, StringTooLongError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import type { InterviewStatus } from '../ports/index.js';
 import { INTERVIEW_STATUSES } from '../org/system-objects.js';
@@ -41,11 +41,11 @@ export function checkPauseReason(given: string | undefined): string | null {
   return reason.trim() === '' ? null : reason;
 }
 
-/** The interview version a client last saw, when it names one. */
+/** The interview version a client last saw, when it names one: a positive integer. */
 export function checkVersion(version: number | undefined): void {
-  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) {
-    throw new InvalidApiInputError('version must be an integer.', ['version']);
-  }
+  if (version === undefined) return;
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new InvalidApiInputError('version must be an integer.', ['version']);
+  if (version < 1 || !Number.isSafeInteger(version)) throw new NumberOutsideValidRangeError(`version must be a positive integer (an interview's version), not ${version}.`, ['version']);
 }
 
 /** A platform event's type: an API name such as `Order_Shipped__e`. */
@@ -72,8 +72,14 @@ export function checkStatuses(statuses: readonly string[]): InterviewStatus[] {
   });
 }
 
-/** A list's limit or offset: an integer of at least `minimum`. */
-export function checkCount(value: number, field: string, minimum: number): number {
+/** The most interviews one list answers. */
+export const MAX_LIST_LIMIT = 2000;
+/** The largest list offset (Salesforce's SOQL OFFSET limit). */
+export const MAX_LIST_OFFSET = 2000;
+
+/** A list's limit or offset: an integer of at least `minimum` and at most `maximum` (`NUMBER_OUTSIDE_VALID_RANGE` above it). */
+export function checkCount(value: number, field: string, minimum: number, maximum: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) throw new InvalidApiInputError(`${field} must be an integer of at least ${minimum}.`, [field]);
+  if (value > maximum) throw new NumberOutsideValidRangeError(`${field} must be at most ${maximum}, not ${value}.`, [field]);
   return value;
 }

@@ -7,7 +7,7 @@
 import { InsufficientAccessError, InvalidApiInputError, MissingArgumentError, NotFoundError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import type { Actor } from './interview-access.js';
-import { checkCount, checkStatuses } from './interview-input.js';
+import { checkCount, checkStatuses, MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './interview-input.js';
 import type { InterviewListQuery, StorageSession, Viewer } from '../ports/index.js';
 
 /** A list query: whose interviews, and which. */
@@ -47,7 +47,7 @@ export async function listQuery(session: StorageSession, actor: Actor, query: In
       throw new InvalidApiInputError(`scope must be mine, record, flow or all, not ${JSON.stringify(query?.scope)}.`, ['scope']);
   }
   if (query.statuses !== undefined) filter.statuses = checkStatuses(query.statuses);
-  if (query.limit !== undefined) filter.limit = checkCount(query.limit, 'limit', 1);
-  if (query.offset !== undefined) filter.offset = checkCount(query.offset, 'offset', 0);
+  if (query.limit !== undefined) filter.limit = checkCount(query.limit, 'limit', 1, MAX_LIST_LIMIT);
+  if (query.offset !== undefined) filter.offset = checkCount(query.offset, 'offset', 0, MAX_LIST_OFFSET);
   return { filter, viewer };
 }

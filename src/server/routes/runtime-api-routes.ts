@@ -22,10 +22,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowValue, JsonValue } from '../../engine/protocol.js';
 import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MissingArgumentError, NotFoundError } from '../../runtime/errors.js';
 import type { InterviewListRequest, InterviewView } from '../../runtime/interviews/interview-service.js';
+import { MAX_LIST_LIMIT, MAX_LIST_OFFSET } from '../../runtime/interviews/interview-input.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import type { DeployFile } from '../../runtime/flows/deploy-result.js';
 import { actorOf } from '../auth/authenticate.js';
-import { paramsOf, queryOf, resource } from '../resource.js';
+import { integerParam, paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
 import { apiVersionOf } from '../versioned-api.js';
 import { requireFlowRunner, visibleDefinitionByName } from './flow-access.js';
@@ -68,12 +69,6 @@ function valuesOf(body: Record<string, unknown>): Record<string, FlowValue> {
   return values as Record<string, FlowValue>;
 }
 
-function integerParam(text: string | undefined, name: string): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidApiInputError(`${name} must be a whole number.`, [name]);
-  return value;
-}
 
 /** Registers the runtime API inside the versioned API. */
 export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerContext): void {
@@ -85,8 +80,8 @@ export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerCo
       const query = queryOf(request);
       const scope = query.scope ?? 'mine';
       if (!SCOPES.has(scope)) throw new InvalidApiInputError(`scope must be mine, record, flow or all, not "${scope}".`, ['scope']);
-      const limit = integerParam(query.limit, 'limit');
-      const offset = integerParam(query.offset, 'offset');
+      const limit = integerParam(query.limit, 'limit', { min: 1, max: MAX_LIST_LIMIT });
+      const offset = integerParam(query.offset, 'offset', { min: 0, max: MAX_LIST_OFFSET });
       const listQuery: InterviewListRequest = {
         scope: scope as InterviewListRequest['scope'],
         ...(query.recordId === undefined ? {} : { recordId: query.recordId }),

@@ -31,6 +31,8 @@ import { buildWhereTree } from './where-tree.js';
 
 /** Salesforce's maximum OFFSET. */
 export const MAX_OFFSET = 2000;
+/** The largest LIMIT: Salesforce's integers are 32-bit, and the database must never see more. */
+export const MAX_LIMIT = 2_147_483_647;
 /** Salesforce's maximum LIMIT with `FIELDS(ALL)` or `FIELDS(CUSTOM)`. */
 export const MAX_FIELDS_FUNCTION_LIMIT = 200;
 
@@ -160,6 +162,9 @@ class Compiler {
     }
     if (query.offset !== undefined && query.offset > MAX_OFFSET) {
       throw new NumberOutsideValidRangeError(soqlErrorMessage(soql, locateToken(soql, 'OFFSET'), `Maximum SOQL offset allowed is ${MAX_OFFSET}`), ['OFFSET']);
+    }
+    if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0 && query.limit <= MAX_LIMIT)) {
+      throw new NumberOutsideValidRangeError(soqlErrorMessage(soql, locateToken(soql, 'LIMIT'), `Maximum SOQL limit allowed is ${MAX_LIMIT}`), ['LIMIT']);
     }
   }
 
