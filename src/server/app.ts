@@ -3,7 +3,8 @@
  * listening — tests drive it with `app.inject()`, `main.ts` listens. It speaks Salesforce's REST
  * dialect as real clients expect it (`shared/reference/salesforce-clients.md`):
  *
- * - JSON always as `application/json;charset=UTF-8`; errors `[{ message, errorCode, fields }]`
+ * - JSON always as `application/json;charset=UTF-8`, every response with
+ *   `X-Content-Type-Options: nosniff`; errors `[{ message, errorCode, fields }]`
  *   mapped in `error-handler.ts`; unknown routes 404 `NOT_FOUND`; other methods 405.
  * - Duplicate slashes collapsed before routing (the sf CLI calls `//services/data/...`).
  * - JSON bodies parsed leniently (empty body with a JSON content type is fine), malformed JSON
@@ -183,6 +184,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onSend', (_request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && /^application\/json\b/i.test(type)) reply.header('content-type', 'application/json;charset=UTF-8');
+    // Every answer is what its Content-Type says: browsers must not guess (a JSON error echoing
+    // user text must never be sniffed as HTML).
+    reply.header('x-content-type-options', 'nosniff');
     done(null, payload);
   });
   registerJsonParser(app);

@@ -196,7 +196,9 @@ export class OAuthService {
     const app = await this.#authenticateClient(request, true);
     const user = app.runAsUserId ? await this.#storage.directory.getUser(app.runAsUserId) : undefined;
     if (!user || !user.IsActive) throw new OAuthError('invalid_grant', 'no client credentials user enabled');
-    return this.#respond(request, app, user, {});
+    // The client credentials flow issues no refresh token (RFC 6749 §4.4.3), so the token's scope
+    // does not claim one.
+    return this.#respond(request, app, user, { scope: app.scopes.filter((s) => s !== 'refresh_token').join(' ') });
   }
 
   /** The connected app of the request; its secret is checked when it has one (required for client_credentials). */
