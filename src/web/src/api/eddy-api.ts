@@ -454,9 +454,9 @@ export class EddyApi {
     return { groups, members };
   }
 
-  /** Manual and rule shares of interviews (SOQL on FlowInterviewShare). */
+  /** Manual and rule shares of interviews (SOQL on FlowInterviewShare; the owners' rows are left out). */
   interviewShares(): Promise<ShareRow[]> {
-    return this.client.query<ShareRow>('SELECT Id, ParentId, UserOrGroupId, AccessLevel, RowCause FROM FlowInterviewShare');
+    return this.client.query<ShareRow>("SELECT Id, ParentId, UserOrGroupId, AccessLevel, RowCause FROM FlowInterviewShare WHERE RowCause != 'Owner'");
   }
 }
 
