@@ -152,8 +152,20 @@ export class OAuthService {
     return this.#hasher.hash(secret);
   }
 
-  /** Sets a user's password (argon2id) and revokes their tokens. */
+  /** Gives a connected app a new client secret; the same secret again changes nothing. */
+  async setClientSecret(app: ConnectedAppRecord, secret: string): Promise<void> {
+    if (app.clientSecretHash !== null && (await this.#hasher.verify(app.clientSecretHash, secret))) return;
+    await this.#storage.oauth.setClientSecretHash(app.id, await this.#hasher.hash(secret));
+  }
+
+  /**
+   * Sets a user's password (argon2id) and revokes their tokens — unless it is the password they
+   * already have: setting it again (a restart of `serve --demo` with the same
+   * `EDDY_ADMIN_PASSWORD`) changes nothing and ends no session.
+   */
   async setPassword(userId: string, password: string): Promise<void> {
+    const stored = await this.#storage.directory.getPasswordHash(userId);
+    if (stored !== null && password !== '' && (await this.#hasher.verify(stored, password))) return;
     await this.#storage.directory.setPasswordHash(userId, await this.#hasher.hash(password));
     await this.#storage.oauth.revokeTokensOfUser(userId, this.#clock.now().toISOString());
   }
