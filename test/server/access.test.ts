@@ -35,7 +35,7 @@ const OPERATIONS: Record<string, Operation> = {
   "read runner's interview": async ({ s, token, running }) => s.call(token, 'GET', `/sobjects/FlowInterview/${await running()}`),
   "delete runner's interview": async ({ s, token, running }) => s.call(token, 'DELETE', `/sobjects/FlowInterview/${await running()}`),
   "read runner's screen": async ({ s, token, running }) => s.call(token, 'GET', `/eddy/interviews/${await running()}/screen`),
-  "navigate runner's interview": async ({ s, token, running }) => s.call(token, 'POST', `/eddy/interviews/${await running()}/navigate`, { action: 'NEXT', values: {} }),
+  "navigate runner's interview": async ({ s, token, running }) => s.call(token, 'POST', `/eddy/interviews/${await running()}/navigate`, { action: 'NEXT', values: {}, screen: 'Describe_Problem' }),
   "resume runner's paused interview": async ({ s, token, paused }) => s.call(token, 'POST', `/eddy/interviews/${await paused()}/resume`),
   'list invocable flows': ({ s, token }) => s.call(token, 'GET', '/actions/custom/flow'),
   'invoke a flow': ({ s, token }) => s.call(token, 'POST', '/actions/custom/flow/Demo_Discount_Calculator', { inputs: [{ amount: 1 }] }),
@@ -100,7 +100,7 @@ forEachDatabase('access table', (ctx) => {
     };
     const paused = async (): Promise<string> => {
       const id = await running();
-      const response = await s.call(tokens.runner, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: {}, pauseReason: 'later' });
+      const response = await s.call(tokens.runner, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: {}, pauseReason: 'later', screen: 'Describe_Problem' });
       expect(response.statusCode).toBe(200);
       return id;
     };

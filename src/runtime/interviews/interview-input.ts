@@ -4,9 +4,9 @@
  * (`InvalidApiInputError` and its kin, naming the field) rather than a fault inside the flow.
  */
 import type { FlowValue } from '../../engine/protocol.js';
-import { InvalidApiInputError, InvalidPicklistValueError, MissingArgumentError, NumberOutsideValidRangeError, StringTooLongError } from '../errors.js';
+import { ConflictError, InvalidApiInputError, InvalidPicklistValueError, MissingArgumentError, NumberOutsideValidRangeError, StringTooLongError } from '../errors.js';
 import { parseId } from '../org/ids.js';
-import type { InterviewStatus } from '../ports/index.js';
+import type { InterviewStatus, StoredInterview } from '../ports/index.js';
 import { INTERVIEW_STATUSES } from '../org/system-objects.js';
 
 /** The longest pause reason a user may enter (Salesforce's UI limit). */
@@ -39,6 +39,42 @@ export function checkPauseReason(given: string | undefined): string | null {
     throw new StringTooLongError(`The pause reason is ${reason.length} characters long; at most ${MAX_PAUSE_REASON_LENGTH} are allowed.`, ['reason']);
   }
   return reason.trim() === '' ? null : reason;
+}
+
+/**
+ * Which screen a navigation answers. When given, an interview that has moved on — another submit
+ * of the same screen won — fails with `ConflictError` naming where it is now. The HTTP API requires
+ * one of the two (`docs/api.md`); in-process callers holding the view should pass it.
+ */
+export interface ScreenAnswered {
+  /** The interview's `version` in the view the client answers. */
+  readonly version?: number;
+  /** The name of the screen the client shows (`screen.name`). */
+  readonly screen?: string;
+}
+
+/** The shape of a {@link ScreenAnswered}: a positive integer version, a non-blank screen name. */
+export function checkScreenAnswered(answered: ScreenAnswered): void {
+  checkVersion(answered.version);
+  const screen = answered.screen;
+  if (screen !== undefined && (typeof screen !== 'string' || screen.trim() === '')) throw new InvalidApiInputError('screen must be the name of the screen you answer.', ['screen']);
+}
+
+/**
+ * `ConflictError` unless `interview` is still where the client saw it: at `version`, and at the
+ * screen named `screen`. The message says where it is now, so the client can show that instead.
+ */
+export function requireScreenAnswered(interview: StoredInterview, answered: ScreenAnswered): void {
+  const movedFromVersion = answered.version !== undefined && answered.version !== interview.version;
+  const screenNow = interview.InterviewStatus === 'Running' ? interview.CurrentElement : null;
+  const movedFromScreen = answered.screen !== undefined && answered.screen !== screenNow;
+  if (!movedFromVersion && !movedFromScreen) return;
+  const now =
+    screenNow !== null
+      ? `at screen "${screenNow}" (version ${interview.version})`
+      : `${interview.InterviewStatus === 'Paused' ? (interview.WasPausedFromScreen ? 'paused' : 'waiting') : interview.InterviewStatus.toLowerCase()} (version ${interview.version})`;
+  const asked = [answered.screen === undefined ? undefined : `screen "${answered.screen}"`, answered.version === undefined ? undefined : `version ${answered.version}`].filter((part) => part !== undefined).join(', ');
+  throw new ConflictError(`Interview ${interview.Id} is now ${now}, not at the ${asked} this request answers: it changed since you read it (another submit may have won). Reload it to see where it is.`, [movedFromVersion ? 'version' : 'screen']);
 }
 
 /** The interview version a client last saw, when it names one: a positive integer. */
