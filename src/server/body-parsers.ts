@@ -7,9 +7,8 @@
  * poisoning). OAuth endpoints take `application/x-www-form-urlencoded`.
  */
 import type { FastifyInstance } from 'fastify';
+import { decodeUtf8 } from '../flow-model/index.js';
 import { HttpError } from './http-errors.js';
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** U+0000, or a surrogate without its pair. */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -40,29 +39,9 @@ export function parseJsonBody(text: string): unknown {
 
 /** A request body's bytes as UTF-8 text; invalid UTF-8 is 400 `JSON_PARSER_ERROR`. */
 export function decodeUtf8Body(body: Buffer): string {
-  try {
-    return UTF8.decode(body);
-  } catch {
-    const at = firstInvalidUtf8Offset(body);
-    throw new HttpError('JSON_PARSER_ERROR', `The request body is not valid UTF-8 (at byte ${at}).`);
-  }
-}
-
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  // Decoding is monotone: a prefix that decodes ends before the first bad byte.
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
-  }
-  return low;
+  const decoded = decodeUtf8(body);
+  if (decoded.ok) return decoded.text;
+  throw new HttpError('JSON_PARSER_ERROR', `The request body is not valid UTF-8 (line ${decoded.problem.line ?? 1}): send JSON encoded in UTF-8.`);
 }
 
 /** Replaces Fastify's parsers with the lenient JSON one (`application/json` and `+json` types). */
