@@ -161,13 +161,14 @@ export class OAuthService {
   /**
    * Sets a user's password (argon2id) and revokes their tokens — unless it is the password they
    * already have: setting it again (a restart of `serve --demo` with the same
-   * `EDDY_ADMIN_PASSWORD`) changes nothing and ends no session.
+   * `EDDY_ADMIN_PASSWORD`) changes nothing and ends no session. Returns whether it changed.
    */
-  async setPassword(userId: string, password: string): Promise<void> {
+  async setPassword(userId: string, password: string): Promise<boolean> {
     const stored = await this.#storage.directory.getPasswordHash(userId);
-    if (stored !== null && password !== '' && (await this.#hasher.verify(stored, password))) return;
+    if (stored !== null && password !== '' && (await this.#hasher.verify(stored, password))) return false;
     await this.#storage.directory.setPasswordHash(userId, await this.#hasher.hash(password));
     await this.#storage.oauth.revokeTokensOfUser(userId, this.#clock.now().toISOString());
+    return true;
   }
 
   /** Gives a user a new security token and returns it (shown once; only its hash is kept). */
