@@ -7,6 +7,7 @@ import type { Diagnostic, Severity } from './model.js';
 /** Every diagnostic code `parseFlowXml` and `validateFlow` report. */
 export const DIAGNOSTIC_CODES = {
   XML_MALFORMED: 'XML_MALFORMED',
+  VALUE_TOO_LONG: 'VALUE_TOO_LONG',
   FLOW_INVALID: 'FLOW_INVALID',
   START_MISSING: 'START_MISSING',
   START_AMBIGUOUS: 'START_AMBIGUOUS',

@@ -20,6 +20,7 @@ import { parseTransform } from './elements/transform.js';
 import { parseUnsupported } from './elements/unsupported.js';
 import { parseWait } from './elements/wait.js';
 import type { Diagnostic, FlowDefinition, FlowElement, FlowResource } from './model.js';
+import { checkMetadataLimits } from './metadata-limits.js';
 import { ParseContext } from './parse-context.js';
 import { readXml } from './read-xml.js';
 import { parseTemplate } from './references.js';
@@ -145,6 +146,7 @@ export function parseFlowXml(xml: string, options: ParseFlowOptions = {}): Parse
     return { definition: undefined, diagnostics: [...context.diagnostics] };
   }
   const root = read.root;
+  checkMetadataLimits(root, context);
   const label = text(root, 'label')?.trim();
   const processType = trimmed(root, 'processType');
   if (label === undefined) context.missing(undefined, 'The flow', 'label');

@@ -1,9 +1,12 @@
 /**
  * Reads flow XML text into {@link XmlNode}s with one fast-xml-parser configuration compiled
  * once per process: no attribute handling (only `xmlns` and `xsi:nil` occur), no value
- * coercion (element parsers decide types), repeated tags always arrays.
+ * coercion (element parsers decide types), repeated tags always arrays. The text is checked
+ * first (`xml-text.ts`: size, no DOCTYPE, no forbidden characters), so the parser never sees a
+ * document it could be made to choke on.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkXmlText } from './xml-text.js';
 import { REPEATED_TAGS, type XmlNode } from './xml-node.js';
 
 /** The outcome of reading XML: the root element by tag name, or why the text is not XML. */
@@ -38,6 +41,8 @@ function stripPrologue(xml: string): string {
 
 /** Parses XML text; never throws. */
 export function readXml(xml: string): ReadXmlResult {
+  const problem = checkXmlText(xml);
+  if (problem !== undefined) return { ok: false, ...problem };
   const source = stripPrologue(xml);
   const validation = XMLValidator.validate(source);
   if (validation !== true) {

@@ -3,7 +3,8 @@
  * listening — tests drive it with `app.inject()`, `main.ts` listens. It speaks Salesforce's REST
  * dialect as real clients expect it (`shared/reference/salesforce-clients.md`):
  *
- * - JSON always as `application/json;charset=UTF-8`; errors `[{ message, errorCode, fields }]`
+ * - JSON always as `application/json;charset=UTF-8`, every response with
+ *   `X-Content-Type-Options: nosniff`; errors `[{ message, errorCode, fields }]`
  *   mapped in `error-handler.ts`; unknown routes 404 `NOT_FOUND`; other methods 405.
  * - Duplicate slashes collapsed before routing (the sf CLI calls `//services/data/...`).
  * - JSON bodies parsed leniently (empty body with a JSON content type is fine), malformed JSON
@@ -62,8 +63,13 @@ export interface ServerOptions {
   readonly loginLimits?: LoginLimits;
   /** Password hashing (default argon2id with OWASP parameters; tests may use cheaper ones). */
   readonly passwordHasher?: PasswordHasher;
-  /** Trust `X-Forwarded-*` headers (behind a reverse proxy). */
-  readonly trustProxy?: boolean;
+  /**
+   * Trust `X-Forwarded-For`, `-Host` and `-Proto` (behind a reverse proxy that sets them):
+   * `true` from any peer, a number of proxy hops, or the proxies' addresses and CIDR ranges
+   * (`'10.0.0.0/8,127.0.0.1'`). Default false: the headers are ignored, since anyone could send
+   * them. See {@link parseTrustProxy}.
+   */
+  readonly trustProxy?: TrustProxy;
   /** Origins allowed to call the API with a bearer token from an embedded `<eddy-paused-flows>` (default none). */
   readonly embedOrigins?: readonly string[];
   /** More ways to authenticate (the web UI's session cookie), tried after the bearer token. */
@@ -75,6 +81,28 @@ declare module 'fastify' {
     /** The OAuth service (connected apps, passwords, tokens) of this server. */
     oauth: OAuthService;
   }
+}
+
+/** Fastify's `trustProxy`: everyone, a hop count, or addresses and CIDR ranges. */
+export type TrustProxy = boolean | number | string;
+
+/**
+ * A `--trust-proxy` / `EDDY_TRUST_PROXY` value: `true`/`false`, a hop count (`1`), or a
+ * comma-separated list of addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`); undefined or empty
+ * is false.
+ */
+export function parseTrustProxy(text: string | undefined): TrustProxy {
+  const value = (text ?? '').trim();
+  if (value === '' || /^(?:false|no|off|0)$/i.test(value)) return false;
+  if (/^(?:true|yes|on)$/i.test(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (!/^[0-9A-Fa-f.:/,\s]+$/.test(value)) throw new Error(`Invalid trust-proxy value "${value}": give true, a number of hops, or proxy addresses (10.0.0.0/8,127.0.0.1).`);
+  return value;
+}
+
+/** Fastify's form of a {@link TrustProxy}: a hop count becomes "the first n hops" (its types lack the number form). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** Default request body limit: 1 MiB. */
@@ -112,12 +140,14 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Node refuses a request line + headers above maxHeaderSize with 431 before Fastify sees it;
     // raise it so the 414 below can answer in Salesforce's shape.
     http: { maxHeaderSize: Math.max(maxUrlLength * 4, 64 * 1024) },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2000 },
     rewriteUrl: (request) => collapseSlashes(request.url ?? '/'),
+    // A path that does not decode (`/slds/%E0%A4%A`) answers in Salesforce's shape like any other error.
+    frameworkErrors: (error, request, reply) => handleApiError(error, request, reply),
   });
 
   const oauth = new OAuthService({
@@ -152,6 +182,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addHook('onSend', (_request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && /^application\/json\b/i.test(type)) reply.header('content-type', 'application/json;charset=UTF-8');
+    // Every answer is what its Content-Type says: browsers must not guess (a JSON error echoing
+    // user text must never be sniffed as HTML).
+    reply.header('x-content-type-options', 'nosniff');
     done(null, payload);
   });
   registerJsonParser(app);

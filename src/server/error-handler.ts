@@ -8,7 +8,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isInfrastructureError, isRequestError, type RequestErrorCode, type TransportErrorCode } from '../runtime/index.js';
-import { HttpError } from './http-errors.js';
+import { HttpError, NOT_FOUND_MESSAGE } from './http-errors.js';
 import { OAuthError } from '../runtime/index.js';
 
 /** One entry of Salesforce's error body. */
@@ -79,6 +79,15 @@ const FASTIFY_STATUS_CODES: Readonly<Record<number, TransportErrorCode | 'NOT_FO
   431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
 };
 
+/** Fastify's routing errors that mean "no such resource": a path that does not decode, or a parameter past its length. */
+const FASTIFY_NOT_FOUND_CODES: ReadonlySet<string> = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
+
+/** An `http-errors` client error, as `@fastify/static` (through `send`) throws them. */
+function isStaticFileError(error: unknown): error is { readonly statusCode: number; readonly message: string } {
+  const candidate = error as { expose?: unknown; statusCode?: unknown } | null;
+  return candidate?.expose === true && typeof candidate.statusCode === 'number' && candidate.statusCode >= 400 && candidate.statusCode < 500;
+}
+
 function one(
   errorCode: RequestErrorCode | TransportErrorCode,
   message: string,
@@ -101,6 +110,14 @@ export function mapError(error: unknown): MappedError | undefined {
     return error.retryable ? one('SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.') : undefined;
   }
   const fastify = error as Partial<FastifyError> | null;
+  if (typeof fastify?.code === 'string' && FASTIFY_NOT_FOUND_CODES.has(fastify.code)) return one('NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (isStaticFileError(error)) {
+    // The static file plugin refuses a path it cannot serve (`/assets/%00` 400, `..%2f` 403):
+    // to the client, that file does not exist. Other refusals (a bad Range) keep their status.
+    const status = error.statusCode;
+    if (status === 400 || status === 403 || status === 404) return one('NOT_FOUND', NOT_FOUND_MESSAGE);
+    return one(FASTIFY_STATUS_CODES[status] ?? 'INVALID_REQUEST', error.message, [], {}, status);
+  }
   if (typeof fastify?.code === 'string' && fastify.code.startsWith('FST_') && typeof fastify.statusCode === 'number' && fastify.statusCode < 500) {
     const errorCode = FASTIFY_STATUS_CODES[fastify.statusCode] ?? 'INVALID_REQUEST';
     return one(errorCode, fastify.message ?? errorCode, [], {}, fastify.statusCode);

@@ -1,6 +1,6 @@
 /** The server layer: the HTTP app factory, its composition root, authentication and the demo org (identity itself is the runtime's). */
-export { buildServer, collapseSlashes, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MAX_URL_LENGTH } from './app.js';
-export type { ServerOptions } from './app.js';
+export { buildServer, collapseSlashes, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_MAX_URL_LENGTH, parseTrustProxy } from './app.js';
+export type { ServerOptions, TrustProxy } from './app.js';
 export { startServer } from './main.js';
 export type { RunningServer, StartServerOptions } from './main.js';
 export { apiVersions, parseApiVersion, CURRENT_API_VERSION, MIN_API_VERSION } from './api-version.js';

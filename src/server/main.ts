@@ -11,7 +11,7 @@ import { bootstrapOrg, systemClock } from '../runtime/index.js';
 import type { Clock, Runtime } from '../runtime/index.js';
 import { openDatabase } from '../storage/index.js';
 import type { EddyDatabase } from '../storage/index.js';
-import { buildServer } from './app.js';
+import { buildServer, parseTrustProxy, type TrustProxy } from './app.js';
 import { DEMO_USERS, seedDemoOrg } from './demo/demo-org.js';
 import type { DemoSeedResult } from './demo/demo-org.js';
 
@@ -27,6 +27,8 @@ export interface StartServerOptions {
   readonly demo?: boolean;
   /** The public base URL, when clients reach the server through a proxy. */
   readonly publicUrl?: string;
+  /** Trust the proxy's `X-Forwarded-*` headers (default `EDDY_TRUST_PROXY`, else false): see `parseTrustProxy`. */
+  readonly trustProxy?: TrustProxy;
   readonly logger?: FastifyServerOptions['logger'];
   readonly clock?: Clock;
   /** The environment read by `readConfig` (`PORT`, `HOST`, `DATABASE_URL`, `SMTP_URL`, `EDDY_*`); default `process.env`. */
@@ -102,6 +104,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logger: options.logger ?? false,
       embedOrigins: config.embedOrigins,
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+      trustProxy: options.trustProxy ?? parseTrustProxy(config.trustProxy),
     });
     const demo = options.demo === true ? await seedDemoOrg(storage, app.oauth, { EDDY_ADMIN_PASSWORD: config.adminPassword, EDDY_DEMO_CLIENT_SECRET: config.demoClientSecret }) : undefined;
     await app.listen({ port, host });

@@ -4,6 +4,7 @@
  * Salesforce does: `HTTP Method 'PUT' not allowed. Allowed are GET,HEAD`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidApiInputError, NumberOutsideValidRangeError } from '../runtime/index.js';
 import { HttpError } from './http-errors.js';
 
 /** A route handler: returns the body to send (or the reply after sending). */
@@ -56,4 +57,26 @@ export function queryOf(request: FastifyRequest): Readonly<Record<string, string
     else if (Array.isArray(value) && typeof value[value.length - 1] === 'string') out[key] = value[value.length - 1] as string;
   }
   return out;
+}
+
+/** Bounds of an integer query parameter. */
+export interface IntegerBounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * An integer query parameter (`limit=`, `offset=`), or undefined when absent or empty. Anything
+ * but digits is 400 `INVALID_API_INPUT`; a number outside `bounds` is 400
+ * `NUMBER_OUTSIDE_VALID_RANGE`, as Salesforce answers an OFFSET above 2,000 — never a number the
+ * database would choke on.
+ */
+export function integerParam(text: string | undefined, name: string, bounds: IntegerBounds): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!/^-?\d+$/.test(text.trim())) throw new InvalidApiInputError(`${name} must be a whole number, not "${text.slice(0, 40)}".`, [name]);
+  const value = Number(text.trim());
+  if (!Number.isSafeInteger(value) || value < bounds.min || value > bounds.max) {
+    throw new NumberOutsideValidRangeError(`${name} must be between ${bounds.min} and ${bounds.max.toLocaleString('en-US')}, not ${text.slice(0, 40)}.`, [name]);
+  }
+  return value;
 }

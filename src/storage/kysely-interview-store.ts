@@ -119,17 +119,19 @@ export class KyselyInterviewStore implements InterviewStore {
     const interviewId = parseId(id, 'Id');
     // FOR UPDATE NOWAIT (PostgreSQL): a writer locks the row as it reads it; a second writer of
     // the same interview meanwhile is refused at once (CONFLICT) rather than waiting and then
-    // applying its step to whatever the first one left. SQLite's BEGIN IMMEDIATE serialises
-    // writers instead.
-    const lock = options.forUpdate === true && this.#ctx.dialect === 'postgres';
+    // applying its step to whatever the first one left. A writer that checks what it reads
+    // (the version a navigate answers) waits instead, and finds out exactly where the first one
+    // left it. SQLite's BEGIN IMMEDIATE serialises writers instead.
+    const lock = options.forUpdate !== undefined && options.forUpdate !== false && this.#ctx.dialect === 'postgres';
     const byId = (d: Kysely<Database>) => d.selectFrom('flow_interviews').selectAll().where('Id', '=', '');
-    const [row] = await (lock
-      ? runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate().noWait(), [interviewId]).catch((error: unknown) => {
-          // The NOWAIT lock found the row locked: another request is changing this interview.
-          if (error instanceof StorageBusyError) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
-          throw error;
-        })
-      : runCompiled(this.#ctx, 'interviewById', byId, [interviewId]));
+    const [row] = await (!lock
+      ? runCompiled(this.#ctx, 'interviewById', byId, [interviewId])
+      : options.forUpdate === 'wait'
+        ? runCompiled(this.#ctx, 'interviewByIdForUpdateWait', (d) => byId(d).forUpdate(), [interviewId])
+        : runCompiled(this.#ctx, 'interviewByIdForUpdate', (d) => byId(d).forUpdate().noWait(), [interviewId]).catch((error: unknown) => {
+            if (error instanceof StorageBusyError) throw new ConflictError(`Interview ${interviewId} is being changed by another request; reload it and try again.`);
+            throw error;
+          }));
     if (!row) return undefined;
     const interview = toStored(row);
     const lookups = options.lookups ?? this.#lookups();

@@ -200,7 +200,7 @@ export async function existsIn(db: Kysely<Database>, schema: OrgSchema, id: stri
   const statement =
     source.kind === 'records'
       ? sql<{ found: number }>`select 1 as found from records where ${sql.ref('Id')} = ${fullId} and ${sql.ref('IsDeleted')} = 0 and object_type = ${object.name}`
-      : sql<{ found: number }>`select 1 as found from ${sql.table(source.table)} where ${sql.ref('Id')} = ${fullId}`;
+      : sql<{ found: number }>`select 1 as found from ${source.from} where ${sql.ref('Id')} = ${fullId}`;
   const { rows } = await statement.execute(db);
   return rows.length > 0;
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { RawBuilder } from 'kysely';
+import { KEY_PREFIXES } from '../runtime/index.js';
 import type { FieldDescribe, ObjectDescribe } from '../runtime/index.js';
 import type { DialectName } from './store-context.js';
 
@@ -22,6 +23,8 @@ export interface FieldExpression {
 /** The SQL home of an object. */
 export interface ObjectSource {
   readonly table: string;
+  /** What queries select from: the table, or a derived table for objects with implied rows. */
+  readonly from: RawBuilder<unknown>;
   /** `records`: a business object in the shared table; `table`: a system table. */
   readonly kind: 'records' | 'table';
   /** Field → column where they differ (views). */
@@ -71,12 +74,24 @@ const VIEW_COMPUTED: Readonly<Record<string, Readonly<Record<string, (alias: str
   },
 };
 
+/**
+ * Rows an object has without a table row of their own. FlowInterviewShare has, as in Salesforce,
+ * one `RowCause = Owner` row per interview (`AccessLevel` All, to the owner), derived from
+ * `OwnerId` so it can never disagree with it; its Id is the interview's with the share prefix.
+ * The stored rows are the manual shares.
+ */
+const DERIVED: Readonly<Record<string, RawBuilder<unknown>>> = {
+  FlowInterviewShare: sql`(select ${sql.join(['Id', 'ParentId', 'UserOrGroupId', 'AccessLevel', 'RowCause', 'LastModifiedDate', 'LastModifiedById', 'IsDeleted'].map((c) => sql.ref(c)))} from flow_interview_shares
+    union all
+    select ${sql.lit(KEY_PREFIXES.FlowInterviewShare)} || substr(fi.${sql.ref('Id')}, 4), fi.${sql.ref('Id')}, fi.${sql.ref('OwnerId')}, 'All', 'Owner', fi.${sql.ref('CreatedDate')}, fi.${sql.ref('CreatedById')}, fi.${sql.ref('IsDeleted')} from flow_interviews fi)`,
+};
+
 /** The SQL home of `object`. */
 export function sourceOf(object: ObjectDescribe): ObjectSource {
-  if (object.storage === 'records') return { table: 'records', kind: 'records', columns: {}, computed: {} };
+  if (object.storage === 'records') return { table: 'records', from: sql.table('records'), kind: 'records', columns: {}, computed: {} };
   const table = TABLES[object.name];
   if (!table) throw new Error(`No table for system object ${object.name}.`);
-  return { table, kind: 'table', columns: VIEW_COLUMNS[object.name] ?? {}, computed: VIEW_COMPUTED[object.name] ?? {} };
+  return { table, from: DERIVED[object.name] ?? sql.table(table), kind: 'table', columns: VIEW_COLUMNS[object.name] ?? {}, computed: VIEW_COMPUTED[object.name] ?? {} };
 }
 
 const NUMBER_TYPES: ReadonlySet<FieldDescribe['type']> = new Set(['int', 'double', 'currency', 'percent']);

@@ -218,7 +218,7 @@ export async function selectRecords(db: Kysely<Database>, schema: OrgSchema, que
   const { object, source, where } = compileWhere(schema, query, dialect);
   const fields = selectedFields(schema, object, query.fields);
   const limit = Math.max(0, Math.min(query.limit ?? MAX_QUERY_ROWS, MAX_QUERY_ROWS));
-  const statement = sql<Record<string, unknown>>`select ${selectList(source, fields, dialect)} from ${sql.table(source.table)} as ${sql.ref(ALIAS)} where ${where} ${orderBy(schema, object, source, query, dialect)} limit ${limit}`;
+  const statement = sql<Record<string, unknown>>`select ${selectList(source, fields, dialect)} from ${source.from} as ${sql.ref(ALIAS)} where ${where} ${orderBy(schema, object, source, query, dialect)} limit ${limit}`;
   const { rows } = await statement.execute(db);
   if (source.kind === 'records') return rows.map((row) => recordFromRow(object, fields, row));
   return rows.map((row) => {

@@ -35,7 +35,7 @@ const OPERATIONS: Record<string, Operation> = {
   "read runner's interview": async ({ s, token, running }) => s.call(token, 'GET', `/sobjects/FlowInterview/${await running()}`),
   "delete runner's interview": async ({ s, token, running }) => s.call(token, 'DELETE', `/sobjects/FlowInterview/${await running()}`),
   "read runner's screen": async ({ s, token, running }) => s.call(token, 'GET', `/eddy/interviews/${await running()}/screen`),
-  "navigate runner's interview": async ({ s, token, running }) => s.call(token, 'POST', `/eddy/interviews/${await running()}/navigate`, { action: 'NEXT', values: {} }),
+  "navigate runner's interview": async ({ s, token, running }) => s.call(token, 'POST', `/eddy/interviews/${await running()}/navigate`, { action: 'NEXT', values: {}, screen: 'Describe_Problem' }),
   "resume runner's paused interview": async ({ s, token, paused }) => s.call(token, 'POST', `/eddy/interviews/${await paused()}/resume`),
   'list invocable flows': ({ s, token }) => s.call(token, 'GET', '/actions/custom/flow'),
   'invoke a flow': ({ s, token }) => s.call(token, 'POST', '/actions/custom/flow/Demo_Discount_Calculator', { inputs: [{ amount: 1 }] }),
@@ -53,12 +53,14 @@ const TABLE: readonly (readonly [string, ...number[]])[] = [
   ['activate a flow',                     403,   403,   403,    204,    403,    403,   204],
   ['start a screen flow',                 403,   201,   201,    201,    201,    201,   201],
   ['start a restricted flow',             400,   400,   400,    201,    400,    201,   201],
-  ["read runner's interview",             404,   200,   404,    404,    200,    404,   200],
-  ["delete runner's interview",           404,   403,   404,    404,    403,    404,   204],
-  ["read runner's screen",                404,   200,   404,    404,    200,    404,   200],
-  // View All Data gives read access only: resuming or submitting another user's screen needs edit access.
-  ["navigate runner's interview",         404,   200,   404,    404,    403,    404,   403],
-  ["resume runner's paused interview",    404,   200,   404,    404,    403,    404,   403],
+  // Manage Flow reads every interview; owners and Manage Flow users delete (docs/interview-access.md).
+  ["read runner's interview",             404,   200,   404,    200,    200,    404,   200],
+  ["delete runner's interview",           404,   204,   404,    204,    403,    404,   204],
+  ["read runner's screen",                404,   200,   404,    200,    200,    404,   200],
+  // View All Data gives read access only: resuming or submitting another user's screen needs edit
+  // access, or Manage Flow.
+  ["navigate runner's interview",         404,   200,   404,    200,    403,    404,   200],
+  ["resume runner's paused interview",    404,   200,   404,    200,    403,    404,   200],
   ['list invocable flows',                403,   200,   200,    200,    200,    200,   200],
   ['invoke a flow',                       403,   200,   200,    200,    200,    200,   200],
   ['invoke a restricted flow',            403,   404,   404,    200,    404,    200,   200],
@@ -98,7 +100,7 @@ forEachDatabase('access table', (ctx) => {
     };
     const paused = async (): Promise<string> => {
       const id = await running();
-      const response = await s.call(tokens.runner, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: {}, pauseReason: 'later' });
+      const response = await s.call(tokens.runner, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: {}, pauseReason: 'later', screen: 'Describe_Problem' });
       expect(response.statusCode).toBe(200);
       return id;
     };
@@ -131,7 +133,7 @@ forEachDatabase('access table', (ctx) => {
     };
     const seen: Record<string, boolean> = {};
     for (const user of USERS) seen[user] = await visible(user);
-    expect(seen).toEqual({ noPerms: false, runner: true, runner2: false, manager: false, viewAll: true, enabled: false, admin: true });
+    expect(seen).toEqual({ noPerms: false, runner: true, runner2: false, manager: true, viewAll: true, enabled: false, admin: true });
     const list = (await s.call(tokens.runner2, 'GET', '/eddy/interviews?scope=all')).json();
     expect(list[0].errorCode).toBe('INSUFFICIENT_ACCESS');
   });

@@ -77,8 +77,12 @@ forEachDatabase('bad input', (ctx) => {
       ['POST', `/eddy/interviews/${running}/navigate`, { action: 'JUMP' }, 400, 'INVALID_API_INPUT'],
       ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', values: ['Subject'] }, 400, 'INVALID_API_INPUT'],
       ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', version: 'latest' }, 400, 'INVALID_API_INPUT'],
-      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'PAUSE', pauseReason: 'x'.repeat(256) }, 400, 'STRING_TOO_LONG'],
-      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'PAUSE', pauseReason: 7 }, 400, 'INVALID_API_INPUT'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'PAUSE', pauseReason: 'x'.repeat(256), screen: 'Describe_Problem' }, 400, 'STRING_TOO_LONG'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'PAUSE', pauseReason: 7, screen: 'Describe_Problem' }, 400, 'INVALID_API_INPUT'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', values: { Subject: 'x' } }, 400, 'MISSING_ARGUMENT'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'PAUSE', values: { Subject: 'x' } }, 400, 'MISSING_ARGUMENT'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', screen: 42 }, 400, 'INVALID_API_INPUT'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', screen: ' ' }, 400, 'INVALID_API_INPUT'],
       ['POST', `/eddy/interviews/${running}/resume`, {}, 409, 'CONFLICT'],
       ['POST', '/eddy/interviews', { flowApiName: 'Demo_Support_Request', extra: true }, 400, 'INVALID_API_INPUT'],
       ['POST', '/eddy/interviews', { inputs: {} }, 400, 'MISSING_ARGUMENT'],
@@ -89,9 +93,45 @@ forEachDatabase('bad input', (ctx) => {
       ['POST', '/eddy/deploy', { files: [{ path: 'flows/X.flow-meta.xml' }] }, 400, 'INVALID_API_INPUT'],
       ['GET', '/sobjects/FlowInterview/' + running + '?fields=Nope', undefined, 400, 'INVALID_FIELD'],
       ['GET', '/eddy/interviews?scope=everyone', undefined, 400, 'INVALID_API_INPUT'],
-      ['GET', '/eddy/interviews?scope=mine&limit=-1', undefined, 400, 'INVALID_API_INPUT'],
+      ['GET', '/eddy/interviews?scope=mine&limit=-1', undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
     ]);
     expect(await snapshot(s)).toEqual(before);
+  });
+
+  it('bounds every numeric parameter: too large is NUMBER_OUTSIDE_VALID_RANGE, never a database error', async () => {
+    const { s, token } = await start();
+    const running = (await s.call(token, 'POST', '/eddy/interviews', { flowApiName: 'Demo_Support_Request' })).json().interview.Id as string;
+    const before = await snapshot(s);
+    const huge = '99999999999999999999';
+    const soql = (q: string): string => `/query?q=${encodeURIComponent(q)}`;
+    await expectCases(s, token, [
+      ['GET', `/eddy/interviews?scope=mine&offset=${huge}`, undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', '/eddy/interviews?scope=mine&offset=2001', undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', `/eddy/interviews?scope=all&limit=${huge}`, undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', '/eddy/interviews?scope=mine&limit=1e3', undefined, 400, 'INVALID_API_INPUT'],
+      ['GET', `/eddy/outbox?limit=${huge}`, undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', soql(`SELECT COUNT() FROM Account LIMIT ${huge}`), undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', soql(`SELECT Id FROM FlowInterview LIMIT ${huge}`), undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['GET', soql(`SELECT Id FROM Account OFFSET ${huge}`), undefined, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['POST', '/sobjects/Account', { Name: 'Big', NumberOfEmployees: 1e300 }, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['POST', '/sobjects/Account', { Name: 'Big', AnnualRevenue: -1e308 }, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', values: { Subject: 'x' }, version: 1e20 }, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+      ['POST', `/eddy/interviews/${running}/navigate`, { action: 'NEXT', values: { Subject: 'x' }, version: -1 }, 400, 'NUMBER_OUTSIDE_VALID_RANGE'],
+    ]);
+    expect(await snapshot(s)).toEqual(before);
+  });
+
+  it('refuses JSON bodies that are not UTF-8 or hold text no database can store', async () => {
+    const { s, token } = await start();
+    const before = await snapshot(s);
+    const latin1 = Buffer.from('{"Name":"Caf\xe9"}', 'latin1');
+    for (const payload of [latin1, Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x3a, 0x31, 0x7d]), '{"Name":"a\\u0000b"}', '{"Name":"\\ud800"}', '{"\\udfff":1}']) {
+      const response = await s.call(token, 'POST', '/sobjects/Account', payload, { 'content-type': 'application/json' });
+      expect(response.statusCode, String(payload)).toBe(400);
+      expect(response.json()[0], String(payload)).toMatchObject({ errorCode: 'JSON_PARSER_ERROR', message: expect.stringMatching(/UTF-8|U\+0000|lone surrogate/) });
+    }
+    expect((await s.call(token, 'POST', '/sobjects/Account', Buffer.from('{"Name":"Café ✓ 𝄞"}', 'utf8'), { 'content-type': 'application/json' })).statusCode).toBe(201);
+    expect((await snapshot(s)).cases).toBe(before.cases);
   });
 
   it('answers malformed IDs with MALFORMED_ID and IDs of other objects with NOT_FOUND', async () => {
@@ -104,7 +144,7 @@ forEachDatabase('bad input', (ctx) => {
       ['GET', '/sobjects/Flow/301', undefined, 400, 'MALFORMED_ID'],
       ['PATCH', '/sobjects/Flow/301XXXXXXXXXXXXXXX', { Status: 'Active' }, 400, 'MALFORMED_ID'],
       ['GET', '/eddy/interviews/nope/screen', undefined, 400, 'MALFORMED_ID'],
-      ['POST', '/eddy/interviews/nope/navigate', { action: 'NEXT' }, 400, 'MALFORMED_ID'],
+      ['POST', '/eddy/interviews/nope/navigate', { action: 'NEXT', version: 1 }, 400, 'MALFORMED_ID'],
       ['GET', `/sobjects/FlowInterview/${account}`, undefined, 404, 'NOT_FOUND'],
       ['GET', `/sobjects/Flow/${flows.screen.Id}`, undefined, 404, 'NOT_FOUND'],
       ['GET', `/eddy/interviews/${account}/screen`, undefined, 404, 'NOT_FOUND'],

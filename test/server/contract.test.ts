@@ -183,7 +183,7 @@ describe('contract of the seed operations', () => {
     const id = (started.json() as { interview: { Id: string } }).interview.Id;
     const screen = await s.call(token, 'GET', `/eddy/interviews/${id}/screen`);
     expect(validateJson(schemaOf(runtimeOp('eddyGetScreen'), 200) as Json, screen.json(), served)).toEqual([]);
-    const navigated = await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: { Subject: 'x' }, pauseReason: 'later' });
+    const navigated = await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: { Subject: 'x' }, pauseReason: 'later', screen: 'Describe_Problem' });
     expect(validateJson(schemaOf(runtimeOp('eddyNavigate'), 200) as Json, navigated.json(), served)).toEqual([]);
     const resumed = await s.call(token, 'POST', `/eddy/interviews/${id}/resume`);
     expect(validateJson(schemaOf(runtimeOp('eddyResume'), 200) as Json, resumed.json(), served)).toEqual([]);

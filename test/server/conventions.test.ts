@@ -59,6 +59,22 @@ forEachDatabase('server conventions', (ctx) => {
     expect(response.json()).toEqual(apiVersions());
   });
 
+  it('sends X-Content-Type-Options: nosniff with every answer: JSON, errors, OAuth, files', async () => {
+    const s = await start();
+    const token = await s.tokenFor(s.admin);
+    const answers = [
+      await s.call(undefined, 'GET', '/services/data'),
+      await s.call(token, 'GET', '/sobjects/Account/describe'),
+      await s.call(token, 'GET', `/query?q=${encodeURIComponent('SELECT Id FROM Account')}`),
+      await s.call(token, 'GET', '/sobjects/Nope__c'),
+      await s.call(undefined, 'GET', '/sobjects'),
+      await s.login(s.admin.Username),
+      await s.call(undefined, 'GET', '/services/data/openapi.json'),
+      await s.app.inject({ method: 'GET', url: '/nowhere' }),
+    ];
+    for (const response of answers) expect(response.headers['x-content-type-options'], `${response.statusCode} ${response.body.slice(0, 80)}`).toBe('nosniff');
+  });
+
   it('serves paths with duplicate slashes as the sf CLI sends them', async () => {
     const s = await start();
     const token = await s.tokenFor(s.admin);

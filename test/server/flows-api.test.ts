@@ -146,15 +146,15 @@ forEachDatabase('flow REST API', (ctx) => {
     expect(screen.screen?.fields.map((f) => f.name)).toEqual(['Intro', 'Subject', 'Details']);
     expect(screen.screen?.actions).toContain('PAUSE');
 
-    const rejected = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'NEXT', values: {} })).json() as View;
+    const rejected = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'NEXT', values: {}, screen: 'Describe_Problem' })).json() as View;
     expect(rejected.awaiting).toBe('screen');
     expect(rejected.screen?.name).toBe('Describe_Problem');
     expect(Object.keys(rejected.screen?.errors ?? {})).toEqual(['Subject']);
 
-    const paused = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: { Subject: 'Printer on fire' }, pauseReason: 'Waiting for the fire brigade' })).json() as View;
+    const paused = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', values: { Subject: 'Printer on fire' }, pauseReason: 'Waiting for the fire brigade', version: rejected.interview.version })).json() as View;
     expect(paused.awaiting).toBe('paused');
     expect(paused.interview).toMatchObject({ InterviewStatus: 'Paused', PauseLabel: 'Waiting for the fire brigade' });
-    expect((await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'NEXT', values: {} })).json()[0].errorCode).toBe('INVALID_OPERATION');
+    expect((await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'NEXT', values: {}, version: paused.interview.version })).json()[0].errorCode).toBe('INVALID_OPERATION');
 
     const resumed = (await s.call(token, 'POST', `/eddy/interviews/${id}/resume`, {})).json() as View;
     expect(resumed.awaiting).toBe('screen');
@@ -166,7 +166,7 @@ forEachDatabase('flow REST API', (ctx) => {
 
     const confirmation = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'NEXT', values: { Subject: 'Printer on fire', Details: 'Smoke' }, version: resumed.interview.version })).json() as View;
     expect(confirmation.screen?.name).toBe('Confirmation');
-    const finished = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'FINISH', values: {} })).json() as View;
+    const finished = (await s.call(token, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'FINISH', values: {}, screen: 'Confirmation' })).json() as View;
     expect(finished.awaiting).toBe('finished');
     const cases = await s.db.records.query({ object: 'Case', filters: [], fields: ['Subject', 'Description', 'Origin'] });
     expect(cases).toEqual([expect.objectContaining({ Subject: 'Printer on fire', Description: 'Smoke', Origin: 'Web' })]);

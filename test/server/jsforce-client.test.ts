@@ -110,7 +110,7 @@ describe('jsforce against a running Eddy', () => {
     const screen = await conn.requestGet<{ awaiting: string; screen: { name: string; fields: { name: string }[] } }>(`/eddy/interviews/${created.id}/screen`);
     expect(screen.awaiting).toBe('screen');
     expect(screen.screen.name).toBe('Describe_Problem');
-    const paused = await conn.requestPost<{ awaiting: string; interview: { PauseLabel: string } }>(`/eddy/interviews/${created.id}/navigate`, { action: 'PAUSE', values: { Subject: 'Later' }, pauseReason: 'Coffee' });
+    const paused = await conn.requestPost<{ awaiting: string; interview: { PauseLabel: string } }>(`/eddy/interviews/${created.id}/navigate`, { action: 'PAUSE', values: { Subject: 'Later' }, pauseReason: 'Coffee', screen: 'Describe_Problem' });
     expect(paused).toMatchObject({ awaiting: 'paused', interview: { PauseLabel: 'Coffee' } });
     const record = (await conn.sobject('FlowInterview').retrieve(created.id)) as unknown as Record<string, unknown>;
     expect(record).toMatchObject({ InterviewStatus: 'Paused', HasFinished: false, CurrentElement: 'Describe_Problem' });

@@ -149,7 +149,11 @@ forEachDatabase('OAuth and identity', (ctx) => {
     expect(response.statusCode).toBe(200);
     const body = response.json() as TokenResponse;
     expect(body.refresh_token).toBeUndefined();
+    // No refresh token, so the scope does not claim one.
+    expect(body.scope).toBe('api');
     expect(body.id.endsWith(`/${s.admin.Id}`)).toBe(true);
+    const identity = await s.call(body.access_token, 'GET', '/services/oauth2/userinfo');
+    expect(identity.statusCode).toBe(200);
     const wrong = await tokenRequest(s, { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: 'nope' });
     expect(wrong.json().error).toBe('invalid_client');
   });

@@ -105,12 +105,12 @@ forEachDatabase('setup API', (ctx) => {
     expect(started.statusCode).toBe(201);
     const id = (started.json() as { interview: { Id: string } }).interview.Id;
     expect((await s.call(admin, 'PATCH', '/eddy/settings', { allowPause: false })).json()).toMatchObject({ allowPause: false });
-    const refused = await s.call(admin, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', pauseReason: 'later' });
+    const refused = await s.call(admin, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', pauseReason: 'later', screen: 'Describe_Problem' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()[0].errorCode).toBe('INVALID_OPERATION');
     expect((await s.db.interviews.get(id))?.InterviewStatus).not.toBe('Paused');
     await s.call(admin, 'PATCH', '/eddy/settings', { allowPause: true });
-    const paused = await s.call(admin, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', pauseReason: 'later' });
+    const paused = await s.call(admin, 'POST', `/eddy/interviews/${id}/navigate`, { action: 'PAUSE', pauseReason: 'later', screen: 'Describe_Problem' });
     expect(paused.statusCode).toBe(200);
     expect(paused.json().awaiting).toBe('paused');
   });

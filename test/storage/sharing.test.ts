@@ -42,11 +42,31 @@ describe('the FlowInterview access rule', () => {
     expect(decideInterviewAccess(subject(), facts({ shareLevel: 'Read' }), shared).resume).toBe(false);
   });
 
-  it('lets a Manage Flow user with view access resume when sharing-based resume is off', () => {
+  it('lets a Manage Flow user read, resume and delete every interview under either setting', () => {
     const admin = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: true, viewAllData: true, manageUsers: false } });
     expect(decideInterviewAccess(admin, facts(), restricted)).toMatchObject({ read: true, edit: false, resume: true, delete: true });
-    const manageOnly = subject({ permissions: { runFlows: true, manageFlow: true, customizeApplication: false, viewAllData: false, manageUsers: false } });
-    expect(decideInterviewAccess(manageOnly, facts(), restricted)).toMatchObject({ read: false, resume: false, delete: false });
+    expect(decideInterviewAccess(admin, facts(), shared)).toMatchObject({ read: true, edit: false, resume: true, delete: true });
+    const manageOnly = subject({ permissions: { runFlows: false, manageFlow: true, customizeApplication: false, viewAllData: false, manageUsers: false } });
+    expect(decideInterviewAccess(manageOnly, facts(), restricted)).toMatchObject({ level: 'Read', read: true, resume: true, delete: true });
+    expect(interviewVisibility(manageOnly, shared).rows.kind).toBe('all');
+  });
+
+  it('never grants more when "Let users resume shared flow interviews" is turned off', () => {
+    const levels = ['None', 'Read', 'Edit', 'All'] as const;
+    for (const manageFlow of [false, true]) {
+      for (const viewAllData of [false, true]) {
+        for (const isOwner of [false, true]) {
+          for (const shareLevel of levels) {
+            const who = subject({ permissions: { runFlows: true, manageFlow, customizeApplication: false, viewAllData, manageUsers: false } });
+            const on = decideInterviewAccess(who, facts({ isOwner, shareLevel }), shared);
+            const off = decideInterviewAccess(who, facts({ isOwner, shareLevel }), restricted);
+            for (const right of ['read', 'edit', 'resume', 'delete'] as const) {
+              expect(!off[right] || on[right], `${right} ${JSON.stringify({ manageFlow, viewAllData, isOwner, shareLevel })}`).toBe(true);
+            }
+          }
+        }
+      }
+    }
   });
 
   it('denies everything without Run Flows or Manage Flow, even to the owner', () => {
@@ -134,11 +154,11 @@ forEachDatabase('FlowInterview sharing', (ctx) => {
     expect(await accessOf(db, org.users.rep2, org.interviews.queue)).toMatchObject({ level: 'Edit', resume: true });
   });
 
-  it('gives View All Data read access to all and Manage Flow the right to delete', async () => {
+  it('gives View All Data and Manage Flow read access to all, and Manage Flow the right to resume and delete', async () => {
     const db = ctx.db();
     const org = await buildOrg(db);
     expect(await visible(db, org, 'admin')).toEqual(['norun', 'outsider', 'queue', 'rep1', 'rep2']);
-    expect(await accessOf(db, org.users.admin, org.interviews.rep1)).toMatchObject({ level: 'Read', read: true, edit: false, resume: false, delete: true });
+    expect(await accessOf(db, org.users.admin, org.interviews.rep1)).toMatchObject({ level: 'Read', read: true, edit: false, resume: true, delete: true });
   });
 
   it('applies manual shares to users and groups, Read or Edit', async () => {

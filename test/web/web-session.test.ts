@@ -1,9 +1,10 @@
 /** The web UI's cookie session: sign-in, the cookie as API credentials, CSRF, sign-out. */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, expect, it } from 'vitest';
+import { buildServer, parseTrustProxy, type TrustProxy } from '../../src/server/app.js';
 import { CSRF_COOKIE, csrfTokenFor, parseCookies, serializeCookie, SESSION_COOKIE } from '../../src/server/web/web-session.js';
 import { forEachDatabase } from '../support/databases.js';
-import { createTestServer, PASSWORD, V, type TestServer } from '../server/support/test-server.js';
+import { createTestServer, PASSWORD, TEST_HASHER, V, type TestServer } from '../server/support/test-server.js';
 
 function setCookies(response: LightMyRequestResponse): Map<string, string> {
   const header = response.headers['set-cookie'];
@@ -15,6 +16,12 @@ function cookieValue(line: string | undefined): string {
   if (line === undefined) throw new Error('no such cookie');
   return decodeURIComponent(line.slice(line.indexOf('=') + 1, line.indexOf(';')));
 }
+
+it('reads the trust-proxy setting: off, everyone, a hop count, or proxy addresses', () => {
+  expect([undefined, '', 'false', 'off', '0'].map(parseTrustProxy)).toEqual([false, false, false, false, false]);
+  expect(['true', 'on', '2', '127.0.0.1, 10.0.0.0/8', '::1'].map(parseTrustProxy)).toEqual([true, true, 2, '127.0.0.1, 10.0.0.0/8', '::1']);
+  expect(() => parseTrustProxy('proxy.example.com')).toThrow(/Invalid trust-proxy value/);
+});
 
 it('parses and writes cookies', () => {
   expect(parseCookies('a=1; eddy_session=x%21y; a=2; broken; b="q"')).toEqual(new Map([['a', '1'], ['eddy_session', 'x!y'], ['b', 'q']]));
@@ -58,6 +65,33 @@ forEachDatabase('web session', (ctx) => {
     const user = await server.createUser('ada', { runFlows: true });
     const response = await signIn(server, user.Username, PASSWORD, { 'x-forwarded-proto': 'https' });
     expect(setCookies(response).get(SESSION_COOKIE)).toMatch(/; HttpOnly; Secure$/);
+  });
+
+  it('marks the cookies Secure when the public URL is https, whatever the proxy says', async () => {
+    server = await createTestServer(ctx.db(), ctx.clock(), { publicUrl: 'https://flows.example.com' });
+    const user = await server.createUser('ada', { runFlows: true });
+    for (const headers of [{}, { 'x-forwarded-proto': 'https' }, { 'x-forwarded-proto': 'http' }] as Record<string, string>[]) {
+      const response = await signIn(server, user.Username, PASSWORD, headers);
+      expect(setCookies(response).get(SESSION_COOKIE), JSON.stringify(headers)).toMatch(/; HttpOnly; Secure$/);
+      expect(setCookies(response).get(CSRF_COOKIE), JSON.stringify(headers)).toMatch(/; Secure$/);
+    }
+  });
+
+  it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
+    server = await createTestServer(ctx.db(), ctx.clock());
+    const user = await server.createUser('ada', { runFlows: true });
+    const cases: readonly [trustProxy: TrustProxy, secure: boolean][] = [[false, false], [true, true], [1, true], ['127.0.0.1', true], ['10.0.0.0/8', false]];
+    for (const [trustProxy, secure] of cases) {
+      const app = buildServer({ storage: ctx.db(), clock: ctx.clock(), passwordHasher: TEST_HASHER, trustProxy });
+      try {
+        // app.inject() comes from 127.0.0.1.
+        const response = await app.inject({ method: 'POST', url: '/web/session', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, payload: JSON.stringify({ username: user.Username, password: PASSWORD }) });
+        expect(response.statusCode).toBe(200);
+        expect(setCookies(response).get(SESSION_COOKIE)?.endsWith('; Secure'), `trustProxy ${String(trustProxy)}`).toBe(secure);
+      } finally {
+        await app.close();
+      }
+    }
   });
 
   it('refuses a wrong password without saying which part was wrong, and sets no cookie', async () => {

@@ -1,8 +1,23 @@
 /** The built UI, the design system's assets and the embeddable component, served by the server. */
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureWebUiBuilt } from '../../src/server/web/build-web-ui.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createTestServer, type TestServer } from '../server/support/test-server.js';
+
+/** A GET with the path sent exactly as given (Node's client does not normalise `..`). */
+function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   await ensureWebUiBuilt();
@@ -56,6 +71,27 @@ forEachDatabase(
         const response = await server.app.inject({ method: 'GET', url });
         expect(response.statusCode, url).toBeGreaterThanOrEqual(400);
         expect(response.body).not.toContain('defineConfig');
+      }
+    });
+
+    it('answers traversal, NUL and undecodable paths under the static routes with 404, never 5xx', async () => {
+      const urls = [
+        '/assets/%00', '/slds/%00', '/embed/paused-flows.js%00', '/slds/..%2f..%2f..%2fetc%2fpasswd', '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+        '/assets/..%5c..%5cpackage.json', '/slds/%E0%A4%A', '/assets/%ff', '/slds/styles/%2e%2e/%2e%2e/%2e%2e/package.json',
+      ];
+      for (const url of urls) {
+        const response = await server.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(404);
+        expect(response.json(), url).toEqual([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND', fields: [] }]);
+      }
+      // Through a real socket the path reaches the router unnormalised (curl --path-as-is).
+      await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.app.server.address() as AddressInfo;
+      for (const path of ['/assets/../../package.json', '/slds/../../../../etc/passwd', '/assets/../src/main.tsx']) {
+        const { status, body } = await rawGet(port, path);
+        expect(status, path).toBeGreaterThanOrEqual(400);
+        expect(status, path).toBeLessThan(500);
+        expect(body, path).not.toContain('"dependencies"');
       }
     });
 

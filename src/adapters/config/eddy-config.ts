@@ -20,6 +20,8 @@ export interface EddyConfig {
   readonly smtpUrl: string | undefined;
   /** `EDDY_EMBED_ORIGINS`: origins allowed to embed `<eddy-paused-flows>` (comma-separated). */
   readonly embedOrigins: readonly string[];
+  /** `EDDY_TRUST_PROXY`: whose `X-Forwarded-*` headers to trust (`true`, a hop count, addresses; the server parses it). */
+  readonly trustProxy: string | undefined;
   /** `EDDY_ADMIN_PASSWORD`: the demo admin's password (`--demo`). */
   readonly adminPassword: string | undefined;
   /** `EDDY_DEMO_CLIENT_SECRET`: the demo connected app's secret (`--demo`). */
@@ -60,6 +62,7 @@ export function readConfig(env: Environment = process.env): EddyConfig {
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter((origin) => origin !== ''),
+    trustProxy: given(env, 'EDDY_TRUST_PROXY'),
     // Passwords and secrets keep their spaces: only an empty value means "not set".
     adminPassword: env['EDDY_ADMIN_PASSWORD'] === '' ? undefined : env['EDDY_ADMIN_PASSWORD'],
     demoClientSecret: env['EDDY_DEMO_CLIENT_SECRET'] === '' ? undefined : env['EDDY_DEMO_CLIENT_SECRET'],

@@ -5,14 +5,15 @@
  * unchanged or refused, and why. Exit code 0 when everything asked for happened, 1 when a file or
  * an activation was refused, 2 on bad usage.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { classifyDeployFile } from '../../runtime/index.js';
 import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
-import { addRuntimeOptions, type CliSession, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
+import { addRuntimeOptions, type CliSession, CommandFailedError, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
+import { readMetadataFile, whereIn } from '../read-metadata-file.js';
 
 /** Options of `eddy deploy`. */
 export interface DeployCommandOptions extends RuntimeOptions {
@@ -20,6 +21,9 @@ export interface DeployCommandOptions extends RuntimeOptions {
   readonly newVersion?: boolean;
   readonly json?: boolean;
 }
+
+/** The most metadata text one `eddy deploy` reads (64 MiB of characters): Eddy's own cap, to keep a deploy's memory bounded. */
+export const MAX_DEPLOY_CHARACTERS = 64 * 1024 * 1024;
 
 /** The files to deploy under `paths`, and how many other files the folders held. */
 export interface CollectedFiles {
@@ -42,7 +46,11 @@ async function walk(folder: string, into: string[], skipped: { count: number }):
   }
 }
 
-/** Reads the flow and object metadata files under `paths` (files named directly are always read). */
+/**
+ * Reads the flow and object metadata files under `paths` (files named directly are always read).
+ * A file over the size limit or not UTF-8 fails the whole deploy (`CommandFailedError` naming the
+ * file and line) before anything is stored.
+ */
 export async function collectDeployFiles(paths: readonly string[]): Promise<CollectedFiles> {
   const found: string[] = [];
   const skipped = { count: 0 };
@@ -58,12 +66,16 @@ export async function collectDeployFiles(paths: readonly string[]): Promise<Coll
     else found.push(given);
   }
   const files: DeployFile[] = [];
+  let total = 0;
   for (const file of [...new Set(found)]) {
-    try {
-      files.push({ path: file, content: await readFile(file, 'utf8') });
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const read = await readMetadataFile(file);
+    // A file Salesforce would refuse to even read stops the deploy before anything is stored.
+    if (!read.ok) throw new CommandFailedError(`${whereIn(file, read.problem)}: ${read.problem.message} Nothing was deployed.`);
+    total += read.text.length;
+    if (total > MAX_DEPLOY_CHARACTERS) {
+      throw new CommandFailedError(`the files under ${paths.join(', ')} hold more than ${MAX_DEPLOY_CHARACTERS / (1024 * 1024)} MiB of metadata; deploy them in parts. Nothing was deployed.`);
     }
+    files.push({ path: file, content: read.text });
   }
   return { files, skipped: skipped.count };
 }

@@ -100,6 +100,26 @@ export async function listInterviews(session: CliSession, options: InterviewsCom
   return EXIT_CODES.ok;
 }
 
+/** Runs `interviews show` in an open session; returns the exit code. */
+export async function showInterview(session: CliSession, id: string, options: { readonly json?: boolean }, context: CommandContext): Promise<number> {
+  const view = await (await session.runtime()).interviews.get(session.actor.Id, id);
+  if (options.json === true) {
+    context.stdout.write(json(view));
+  } else {
+    const [listed] = await describe(session, [view.interview]);
+    context.stdout.write(renderInterviewsText(listed === undefined ? [] : [listed]));
+    context.stdout.write(`Awaiting: ${view.awaiting}${view.screen === undefined ? '' : ` (screen "${view.screen.name}")`}\n`);
+  }
+  return EXIT_CODES.ok;
+}
+
+/** Runs `interviews delete` in an open session; returns the exit code. */
+export async function deleteInterview(session: CliSession, id: string, context: CommandContext): Promise<number> {
+  await (await session.runtime()).interviews.delete(session.actor.Id, id);
+  context.stdout.write(`Deleted interview ${id}.\n`);
+  return EXIT_CODES.ok;
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
@@ -124,27 +144,13 @@ export function registerInterviewsCommand(program: Command, context: CommandCont
 
   addRuntimeOptions(interviews.command('show').description('Show an interview and what it waits for.').argument('<Id>').option('--json', 'print JSON', false)).action(
     async (id: string, options: RuntimeOptions & { json?: boolean }) => {
-      await runWithRuntime(context, options, async (session) => {
-        const view = await (await session.runtime()).interviews.get(session.actor.Id, id);
-        if (options.json === true) {
-          context.stdout.write(json(view));
-        } else {
-          const [listed] = await describe(session, [view.interview]);
-          context.stdout.write(renderInterviewsText(listed === undefined ? [] : [listed]));
-          context.stdout.write(`Awaiting: ${view.awaiting}${view.screen === undefined ? '' : ` (screen "${view.screen.name}")`}\n`);
-        }
-        return EXIT_CODES.ok;
-      });
+      await runWithRuntime(context, options, (session) => showInterview(session, id, options, context));
     },
   );
 
   addRuntimeOptions(interviews.command('delete').description('Delete an interview (Manage Flow, or your own).').argument('<Id>')).action(
     async (id: string, options: RuntimeOptions) => {
-      await runWithRuntime(context, options, async (session) => {
-        await (await session.runtime()).interviews.delete(session.actor.Id, id);
-        context.stdout.write(`Deleted interview ${id}.\n`);
-        return EXIT_CODES.ok;
-      });
+      await runWithRuntime(context, options, (session) => deleteInterview(session, id, context));
     },
   );
 }

@@ -1,10 +1,10 @@
 /**
- * `eddy serve [--port 3000] [--host 127.0.0.1] [--database FILE|URL] [--demo] [--public-url URL]`:
+ * `eddy serve [--port 3000] [--host 127.0.0.1] [--database FILE|URL] [--demo] [--public-url URL] [--trust-proxy V]`:
  * runs the REST API server until SIGINT or SIGTERM, then shuts down gracefully. `PORT`, `HOST`
  * and `DATABASE_URL` work as well; `--demo` seeds the demo org into an empty database.
  */
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.js';
+import { parseTrustProxy, startServer, type TrustProxy } from '../../server/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 
 interface ServeOptions {
@@ -13,6 +13,7 @@ interface ServeOptions {
   readonly database?: string;
   readonly demo?: boolean;
   readonly publicUrl?: string;
+  readonly trustProxy?: string;
   readonly log?: boolean;
   readonly actions?: string;
 }
@@ -49,15 +50,23 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .option('--database <url>', 'postgres://..., sqlite:<file> or a SQLite file (default: $DATABASE_URL, else .eddy/eddy.db)')
     .option('--demo', 'seed the demo org (admin, users, connected app, records, flows) into an empty database', false)
     .option('--public-url <url>', 'the URL clients reach the server at (instance_url), when behind a proxy')
+    .option('--trust-proxy <value>', "trust the proxy's X-Forwarded-* headers: true, a number of hops, or its addresses (default: $EDDY_TRUST_PROXY, else off)")
     .option('--actions <folder>', 'a folder of invocable action modules')
     .option('--log', 'log requests (JSON lines on stdout)', false)
     .action(async (options: ServeOptions) => {
       const port = portNumber(options.port);
+      let trustProxy: TrustProxy | undefined;
+      try {
+        trustProxy = options.trustProxy === undefined ? undefined : parseTrustProxy(options.trustProxy);
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
       const server = await startServer({
         ...(port === undefined ? {} : { port }),
         ...(options.host === undefined ? {} : { host: options.host }),
         ...(options.database === undefined ? {} : { database: options.database }),
         ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+        ...(trustProxy === undefined ? {} : { trustProxy }),
         ...(options.actions === undefined ? {} : { actionsFolder: options.actions }),
         demo: options.demo === true,
         logger: options.log === true,

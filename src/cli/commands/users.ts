@@ -262,8 +262,8 @@ function registerPasswordCommand(users: Command, context: CommandContext): void 
       const user = await users.userForPasswordChange(actor.Id, username);
       const password = await readNewPassword(user.Username, fromStdin, io);
       if (password.length < MIN_PASSWORD_LENGTH) throw new CommandFailedError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters; nothing was changed.`);
-      await new OAuthService({ storage, clock: systemClock }).setPassword(user.Id, password);
-      context.stdout.write(`Set the password of ${user.Username}; their access tokens were revoked.\n`);
+      const changed = await new OAuthService({ storage, clock: systemClock }).setPassword(user.Id, password);
+      context.stdout.write(changed ? `Set the password of ${user.Username}; their access tokens were revoked.\n` : `${user.Username} already has this password; nothing was changed.\n`);
       return EXIT_CODES.ok;
     });
   });

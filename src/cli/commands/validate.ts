@@ -3,12 +3,12 @@
  * file, OK or its diagnostics, then a summary listing every unsupported construct by count.
  * Exit code 0 when no file has an error, 1 otherwise, 2 on bad usage.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { flowApiNameFromFileName, validateFlowXml } from '../../flow-model/index.js';
+import { flowApiNameFromFileName, validateFlowXml, type Diagnostic } from '../../flow-model/index.js';
 import { EXIT_CODES, UsageError, type CommandContext } from '../command-context.js';
 import { findFlowFiles } from '../find-flow-files.js';
+import { readMetadataFile } from '../read-metadata-file.js';
 import { fileReport, renderJson, renderText, summarise, type FileReport } from '../validate-report.js';
 
 /** Below this many files the progress bar is not worth drawing. */
@@ -20,13 +20,13 @@ export interface ValidateOptions {
 }
 
 async function validateFile(file: string): Promise<FileReport> {
-  let xml: string;
-  try {
-    xml = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  const read = await readMetadataFile(file);
+  if (!read.ok) {
+    const where = read.problem.line === undefined ? '' : ` (line ${read.problem.line})`;
+    const unreadable: Diagnostic = { code: 'XML_MALFORMED', severity: 'error', element: undefined, message: `The file cannot be read as XML${where}: ${read.problem.message}` };
+    return fileReport(file, flowApiNameFromFileName(file), undefined, [unreadable]);
   }
-  const { definition, diagnostics } = validateFlowXml(xml, { fileName: file });
+  const { definition, diagnostics } = validateFlowXml(read.text, { fileName: file });
   return fileReport(file, definition?.apiName ?? flowApiNameFromFileName(file), definition?.processType, diagnostics);
 }
 

@@ -8,11 +8,13 @@
  *   the role hierarchy"); the user is in a top role — Salesforce's "CEO role", a role without a
  *   parent — (Edit on every interview); the org-wide default (Private: none, Read: Read,
  *   ReadWrite: Edit); manual shares (FlowInterviewShare Read/Edit/All) to the user, one of their
- *   groups, or a subordinate; owner-based sharing rules; View All Data (Read).
- * - Resume: with "Let users resume shared flow interviews" on, edit access; off, the owner, or a
- *   Manage Flow user with read access.
+ *   groups, or a subordinate; owner-based sharing rules; View All Data (Read); Manage Flow
+ *   (Read: Salesforce's flow admins see and delete every interview in Setup).
+ * - Resume (and navigate, which changes the interview the same way): the owner, or a Manage Flow
+ *   user with read access, under either setting; with "Let users resume shared flow interviews"
+ *   on, also anyone with edit access. Turning the setting off only ever takes access away.
  * - Delete: read access and either Manage Flow (the API's rule) or ownership (the Home
- *   component lets users delete their own paused interviews). The API layer may demand Manage Flow.
+ *   component lets users delete their own paused interviews), on every path.
  * - A flow with "restrict access to enabled profiles or permission sets"
  *   (`isAdditionalPermissionRequiredToRun`) hides its interviews from users without a permission
  *   set enabling it; Manage Flow bypasses the restriction.
@@ -136,11 +138,13 @@ export function decideInterviewAccess(subject: AccessSubject, facts: SharingFact
     sharingModelAccess(settings.sharingModel),
     facts.shareLevel,
     facts.ruleLevel,
-    subject.permissions.viewAllData ? 'Read' : 'None',
+    subject.permissions.viewAllData || subject.permissions.manageFlow ? 'Read' : 'None',
   );
   const read = hasAccess(level, 'Read');
   const edit = hasAccess(level, 'Edit');
-  const resume = settings.resumeSharedInterviews ? edit : facts.isOwner || (subject.permissions.manageFlow && read);
+  // The restricted setting's rule holds under both settings, so turning it off never grants more.
+  const ownerOrAdmin = facts.isOwner || (subject.permissions.manageFlow && read);
+  const resume = ownerOrAdmin || (settings.resumeSharedInterviews && edit);
   return { level, read, edit, resume, delete: read && (subject.permissions.manageFlow || facts.isOwner) };
 }
 
@@ -178,7 +182,7 @@ export function interviewVisibility(subject: AccessSubject, settings: InterviewS
   const everyone = maxAccess(
     sharingModelAccess(settings.sharingModel),
     subject.isTopRole ? 'Edit' : 'None',
-    subject.permissions.viewAllData ? 'Read' : 'None',
+    subject.permissions.viewAllData || subject.permissions.manageFlow ? 'Read' : 'None',
   );
   if (hasAccess(everyone, minimum)) return { rows: { kind: 'all' }, restrictedFlowsAllowed };
   return {

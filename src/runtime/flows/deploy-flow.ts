@@ -1,8 +1,9 @@
 /**
  * Turns a flow file into the version to store: parses and validates it, takes its status from the
  * file (Active, else Draft), and makes a flow with validation errors an `InvalidDraft` that cannot
- * be activated. A file that is not usable flow metadata (malformed XML, another root element) is
- * refused: nothing is stored for it.
+ * be activated. A file that is not usable flow metadata (malformed XML — which includes a file
+ * over the size limit, a DOCTYPE, a character XML forbids — or another root element), or text
+ * over Salesforce's metadata limits (`VALUE_TOO_LONG`), is refused: nothing is stored for it.
  */
 import { hasErrors, validateFlowXml } from '../../flow-model/index.js';
 import type { Diagnostic } from '../../flow-model/index.js';
@@ -42,6 +43,12 @@ export function prepareFlowVersion(file: DeployFile): PreparedFlow {
   if (definition === undefined) {
     const reason = diagnostics.find((d) => d.severity === 'error')?.message ?? 'The file is not flow metadata.';
     return { kind: 'refused', apiName, reason, diagnostics };
+  }
+  // Salesforce refuses text over its metadata limits outright: not even an InvalidDraft is stored.
+  const tooLong = diagnostics.filter((d) => d.code === 'VALUE_TOO_LONG');
+  if (tooLong.length > 0) {
+    const more = tooLong.length > 1 ? `; and ${tooLong.length - 1} more` : '';
+    return { kind: 'refused', apiName, reason: `${tooLong[0]?.message ?? ''}${more}`, diagnostics };
   }
   const apiVersion = definition.apiVersion === undefined ? null : Number(definition.apiVersion);
   return {

@@ -149,10 +149,23 @@ export class OAuthService {
     return this.#hasher.hash(secret);
   }
 
-  /** Sets a user's password (argon2id) and revokes their tokens. */
-  async setPassword(userId: string, password: string): Promise<void> {
+  /** Gives a connected app a new client secret; the same secret again changes nothing. */
+  async setClientSecret(app: ConnectedAppRecord, secret: string): Promise<void> {
+    if (app.clientSecretHash !== null && (await this.#hasher.verify(app.clientSecretHash, secret))) return;
+    await this.#storage.oauth.setClientSecretHash(app.id, await this.#hasher.hash(secret));
+  }
+
+  /**
+   * Sets a user's password (argon2id) and revokes their tokens — unless it is the password they
+   * already have: setting it again (a restart of `serve --demo` with the same
+   * `EDDY_ADMIN_PASSWORD`) changes nothing and ends no session. Returns whether it changed.
+   */
+  async setPassword(userId: string, password: string): Promise<boolean> {
+    const stored = await this.#storage.directory.getPasswordHash(userId);
+    if (stored !== null && password !== '' && (await this.#hasher.verify(stored, password))) return false;
     await this.#storage.directory.setPasswordHash(userId, await this.#hasher.hash(password));
     await this.#storage.oauth.revokeTokensOfUser(userId, this.#clock.now().toISOString());
+    return true;
   }
 
   /** Gives a user a new security token and returns it (shown once; only its hash is kept). */
@@ -193,7 +206,9 @@ export class OAuthService {
     const app = await this.#authenticateClient(request, true);
     const user = app.runAsUserId ? await this.#storage.directory.getUser(app.runAsUserId) : undefined;
     if (!user || !user.IsActive) throw new OAuthError('invalid_grant', 'no client credentials user enabled');
-    return this.#respond(request, app, user, {});
+    // The client credentials flow issues no refresh token (RFC 6749 §4.4.3), so the token's scope
+    // does not claim one.
+    return this.#respond(request, app, user, { scope: app.scopes.filter((s) => s !== 'refresh_token').join(' ') });
   }
 
   /** The connected app of the request; its secret is checked when it has one (required for client_credentials). */

@@ -27,7 +27,7 @@ export async function loadForUser(
   actor: Actor,
   id: string,
   need: keyof Pick<InterviewAccess, 'read' | 'resume' | 'delete'>,
-  forUpdate = false,
+  forUpdate: boolean | 'wait' = false,
 ): Promise<{ interview: StoredInterview; access: InterviewAccess }> {
   const found = await session.interviews.getForUser(id, actor.subject, { lookups: actor.view, forUpdate });
   if (found === undefined) throw new NotFoundError(`No interview with Id ${id}.`, ['interviewId']);

@@ -1,12 +1,13 @@
 /**
  * Listing interviews: a list request (whose interviews, and which) turned into the storage query
- * and the viewer it runs as. Storage applies the access rule to every row; only `all` (Manage
- * Flow) lists as the system.
+ * and the viewer it runs as. Storage applies the access rule to every row, for every scope: `all`
+ * (Manage Flow) is not a bypass, it is what the rule lets a Manage Flow user read — every
+ * interview.
  */
 import { InsufficientAccessError, InvalidApiInputError, MissingArgumentError, NotFoundError } from '../errors.js';
 import { parseId } from '../org/ids.js';
 import type { Actor } from './interview-access.js';
-import { checkCount, checkStatuses } from './interview-input.js';
+import { checkCount, checkStatuses, MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './interview-input.js';
 import type { InterviewListQuery, StorageSession, Viewer } from '../ports/index.js';
 
 /** A list query: whose interviews, and which. */
@@ -23,7 +24,7 @@ export interface InterviewListRequest {
 /** The storage query of `query` for `actor`, and whom it lists as. */
 export async function listQuery(session: StorageSession, actor: Actor, query: InterviewListRequest): Promise<{ filter: InterviewListQuery; viewer: Viewer }> {
   const filter: { -readonly [K in keyof InterviewListQuery]: InterviewListQuery[K] } = {};
-  let viewer: Viewer = actor.subject;
+  const viewer: Viewer = actor.subject;
   switch (query?.scope) {
     case 'mine':
       filter.ownerId = actor.user.Id;
@@ -41,13 +42,12 @@ export async function listQuery(session: StorageSession, actor: Actor, query: In
     }
     case 'all':
       if (!actor.subject.permissions.manageFlow) throw new InsufficientAccessError('Listing every interview needs the Manage Flow permission.');
-      viewer = 'system';
       break;
     default:
       throw new InvalidApiInputError(`scope must be mine, record, flow or all, not ${JSON.stringify(query?.scope)}.`, ['scope']);
   }
   if (query.statuses !== undefined) filter.statuses = checkStatuses(query.statuses);
-  if (query.limit !== undefined) filter.limit = checkCount(query.limit, 'limit', 1);
-  if (query.offset !== undefined) filter.offset = checkCount(query.offset, 'offset', 0);
+  if (query.limit !== undefined) filter.limit = checkCount(query.limit, 'limit', 1, MAX_LIST_LIMIT);
+  if (query.offset !== undefined) filter.offset = checkCount(query.offset, 'offset', 0, MAX_LIST_OFFSET);
   return { filter, viewer };
 }

@@ -36,8 +36,8 @@ import { type Actor, loadForUser } from './interview-access.js';
 import { interviewLabel, restChanges } from './interview-changes.js';
 import { recordFailure, recordStartFailure, RunFailed } from './interview-failure.js';
 import { InterviewFlows } from './interview-flows.js';
-import { checkEventType, checkFlowApiName, checkNavigateAction, checkPauseReason, checkValues, checkVersion, parseInterviewId } from './interview-input.js';
-import { type InterviewListRequest, listQuery } from './interview-list.js';
+import { checkEventType, checkFlowApiName, checkNavigateAction, checkPauseReason, checkScreenAnswered, checkValues, parseInterviewId, requireScreenAnswered, type ScreenAnswered } from './interview-input.js';
+import { listQuery, type InterviewListRequest } from './interview-list.js';
 import { chooseVersionId, requireRunFlows, startInputs } from './interview-start.js';
 import { toInterviewRecordView, toInterviewView, type InterviewView } from './interview-view.js';
 import type { JobCompletion } from '../jobs/job-runner.js';
@@ -51,6 +51,7 @@ import { eventOutputs, waitRetryPolicy, type WaitRetryOptions } from '../waits/w
 
 export type { InterviewView, InterviewAwaiting, InterviewRecordView } from './interview-view.js';
 export type { InterviewListRequest } from './interview-list.js';
+export type { ScreenAnswered } from './interview-input.js';
 export type { WaitRetryOptions } from '../waits/wait-resume.js';
 
 /** The service's operations, as hooks name them. */
@@ -86,20 +87,17 @@ export interface StartOptions {
 }
 
 /** A screen navigation. */
-export interface NavigateCommand {
+export interface NavigateCommand extends ScreenAnswered {
   readonly action: 'NEXT' | 'BACK' | 'FINISH';
   readonly values?: Record<string, FlowValue>;
-  /** The version the client last saw; a different stored version fails with `ConflictError`. */
-  readonly version?: number;
 }
 
 /** Options of {@link InterviewService.pause}. */
-export interface PauseOptions {
+export interface PauseOptions extends ScreenAnswered {
   /** Why the user paused (`PauseLabel`), at most 255 characters. */
   readonly reason?: string;
   /** Values entered on the screen; valid ones are kept for the resume. */
   readonly values?: Record<string, FlowValue>;
-  readonly version?: number;
 }
 
 /** One operation: its name, the user the flow runs as, and its time. */
@@ -207,7 +205,7 @@ export class InterviewService {
   async navigate(actorId: string, interviewId: string, command: NavigateCommand): Promise<InterviewView> {
     const action = checkNavigateAction(command?.action);
     const values = checkValues(command.values);
-    return this.#advance('navigate', actorId, interviewId, command.version, (interview) => {
+    return this.#advance('navigate', actorId, interviewId, command, (interview) => {
       requireRunning(interview);
       return { input: { kind: 'navigate', action, values } };
     });
@@ -238,7 +236,7 @@ export class InterviewService {
   async pause(actorId: string, interviewId: string, options: PauseOptions = {}): Promise<InterviewView> {
     const reason = checkPauseReason(options.reason);
     const values = checkValues(options.values);
-    return this.#advance('pause', actorId, interviewId, options.version, async (interview, actor) => {
+    return this.#advance('pause', actorId, interviewId, options, async (interview, actor) => {
       requireRunning(interview);
       if (!(await actor.view.organization()).allowPause) {
         throw new InvalidOperationError('Pausing flows is turned off for this org ("Let users pause flows").');
@@ -260,7 +258,7 @@ export class InterviewService {
    * values kept. Needs resume access ("Let users resume shared flow interviews").
    */
   async resume(actorId: string, interviewId: string): Promise<InterviewView> {
-    return this.#advance('resume', actorId, interviewId, undefined, (interview) => {
+    return this.#advance('resume', actorId, interviewId, {}, (interview) => {
       if (interview.InterviewStatus === 'Running') {
         // Someone resumed it first (or it was never paused): the caller's view is stale.
         throw new ConflictError(`Interview ${interview.Id} is running, not paused: it was resumed already.`);
@@ -402,11 +400,11 @@ export class InterviewService {
     name: InterviewOperation,
     actorId: string,
     interviewId: string,
-    expectedVersion: number | undefined,
+    answered: ScreenAnswered,
     plan: (interview: StoredInterview, actor: Actor) => Plan | Promise<Plan>,
   ): Promise<InterviewView> {
     const id = parseInterviewId(interviewId);
-    checkVersion(expectedVersion);
+    checkScreenAnswered(answered);
     const now = this.#clock.now();
     let loaded: StoredInterview | undefined;
     let actingUser: string | undefined;
@@ -414,12 +412,12 @@ export class InterviewService {
       return await this.#storage.transaction(async (tx) => {
         const actor = await this.#actor(tx, actorId);
         actingUser = actor.user.Id;
-        // Locked as it is read (PostgreSQL; SQLite serialises writers): a second resume of the
-        // same interview waits here, then sees the first one's result.
-        const { interview } = await loadForUser(tx, actor, id, 'resume', true);
-        if (expectedVersion !== undefined && expectedVersion !== interview.version) {
-          throw new ConflictError(`Interview ${id} is at version ${interview.version}, not ${expectedVersion}: it changed since you read it. Reload it and try again.`);
-        }
+        // Locked as it is read (PostgreSQL; SQLite serialises writers). A request that says which
+        // screen it answers waits for a concurrent writer, then finds out whether it still
+        // answers the interview (409 naming where it is now); one that does not is refused at once.
+        const answersKnownScreen = answered.version !== undefined || answered.screen !== undefined;
+        const { interview } = await loadForUser(tx, actor, id, 'resume', answersKnownScreen ? 'wait' : true);
+        requireScreenAnswered(interview, answered);
         const steps = await plan(interview, actor);
         loaded = interview;
         const version = await this.#flows.load(interview.FlowVersionViewId, tx);

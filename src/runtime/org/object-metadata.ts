@@ -5,6 +5,7 @@
  * and diagnostics out; storage keeps the result (`SchemaStore.deployObjects`).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkXmlText } from '../../flow-model/index.js';
 import { F, labelFor } from './field-builders.js';
 import type { FieldOptions } from './field-builders.js';
 import type { CustomFieldDefinition, CustomObjectDefinition, FieldDescribe } from './org-schema.js';
@@ -81,6 +82,8 @@ function int(node: XmlObject | undefined, tag: string, fallback: number): number
 
 /** The root element of `xml`, or a diagnostic message. */
 function readRoot(xml: string, expected: string): { root: XmlObject } | { error: string } {
+  const problem = checkXmlText(xml);
+  if (problem !== undefined) return { error: `${problem.message}${problem.line === undefined ? '' : ` (line ${problem.line})`}` };
   const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
   const valid = XMLValidator.validate(source);
   if (valid !== true) return { error: `${valid.err.msg} (line ${valid.err.line})` };

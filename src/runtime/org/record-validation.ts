@@ -99,7 +99,8 @@ function roundTo(n: number, scale: number): number {
 }
 
 function checkDigits(field: FieldDescribe, n: number, integerDigits: number): void {
-  if (integerDigits > 0 && Math.abs(Math.trunc(n)).toString().length > integerDigits) {
+  // Compared as numbers: `String(1e300)` is "1e+300", six characters.
+  if (integerDigits > 0 && Math.abs(Math.trunc(n)) >= 10 ** integerDigits) {
     throw new NumberOutsideValidRangeError(`${field.label}: value outside of valid range on numeric field: ${n}`, [field.name]);
   }
 }

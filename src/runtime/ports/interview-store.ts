@@ -156,8 +156,13 @@ export interface RelationWriteOptions {
 export interface GetForUserOptions {
   /** Cached org-level facts (default: read them). */
   readonly lookups?: SharingLookups;
-  /** Lock the row for the rest of the transaction (a writer about to change it). */
-  readonly forUpdate?: boolean;
+  /**
+   * Lock the row for the rest of the transaction (a writer about to change it): `true` refuses at
+   * once with `ConflictError` when another writer holds it; `'wait'` waits for that writer to
+   * commit, for callers that then check the row is still what they expect (PostgreSQL; SQLite
+   * serialises writers either way).
+   */
+  readonly forUpdate?: boolean | 'wait';
 }
 
 /** FlowInterview rows, their relations, shares and sharing rules. */

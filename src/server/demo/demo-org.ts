@@ -11,7 +11,8 @@
  *
  * On a database that already has the demo (the `eddy-demo` app exists), nothing is seeded; a
  * password or secret given in the environment replaces the stored one, so restarts with the same
- * environment keep working.
+ * environment keep working. The same password again changes nothing, so a restart revokes no
+ * token; a different one revokes the admin's tokens, as any password change does.
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -87,8 +88,9 @@ export async function seedDemoOrg(storage: ServerStorage, oauth: OAuthService, e
   const app = await storage.oauth.getConnectedAppByClientId(DEMO_CLIENT_ID);
 
   if (app) {
+    // The same password or secret as before changes nothing: a restart ends no session.
     if (envPassword !== undefined) await oauth.setPassword(admin.Id, envPassword);
-    if (envSecret !== undefined) await storage.oauth.setClientSecretHash(app.id, await oauth.hashSecret(envSecret));
+    if (envSecret !== undefined) await oauth.setClientSecret(app, envSecret);
     return {
       seeded: false, adminUsername: admin.Username, adminPassword: envPassword, adminPasswordGenerated: false,
       clientId: DEMO_CLIENT_ID, clientSecret: envSecret, clientSecretGenerated: false,

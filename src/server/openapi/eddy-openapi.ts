@@ -143,7 +143,7 @@ export const EDDY_PATHS: Json = {
       operationId: 'eddyNavigate',
       summary: 'Submit the screen: NEXT, BACK, FINISH, or PAUSE with a reason',
       description:
-        'Field values go in `values` by screen field name. Invalid values come back as `screen.errors` on the same screen: the interview does not advance. PAUSE keeps the valid values and needs the screen and the org to allow pausing. `version` (from the last view) turns a stale submission into 409 CONFLICT.',
+        'Field values go in `values` by screen field name. Invalid values come back as `screen.errors` on the same screen: the interview does not advance. PAUSE keeps the valid values and needs the screen and the org to allow pausing. The request must say which screen it answers — `version` (interview.version of the view) or `screen` (its screen.name), 400 MISSING_ARGUMENT without either — so that of several copies of one submit (a double click, a retry, two tabs) exactly one applies and the others get 409 CONFLICT naming where the interview is now.',
       tags: ['Eddy Flow Runtime'],
       parameters: [interviewId],
       requestBody: { required: true, content: json(ref('NavigateRequest')) },
@@ -481,7 +481,8 @@ export const EDDY_SCHEMAS: Json = {
       action: { type: 'string', enum: ['NEXT', 'BACK', 'FINISH', 'PAUSE'] },
       values: { type: 'object', additionalProperties: true, description: 'Screen field values by field name' },
       pauseReason: { type: 'string', maxLength: 255, description: 'With PAUSE: why (PauseLabel)' },
-      version: { type: 'integer', description: 'The interview.version last seen (optimistic concurrency)' },
+      version: { type: 'integer', minimum: 1, description: 'The interview.version of the view this answers (optimistic concurrency); this or `screen` is required' },
+      screen: { type: 'string', description: 'The screen.name this answers; this or `version` is required' },
     },
     required: ['action'],
   },

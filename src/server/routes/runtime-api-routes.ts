@@ -7,7 +7,8 @@
  * - `GET /eddy/interviews/{id}/screen` → the view: what it awaits, its screen model (fields,
  *   values, errors, actions), its wait, its outputs or its fault;
  * - `POST /eddy/interviews/{id}/navigate` `{ action: NEXT|BACK|FINISH|PAUSE, values?,
- *   pauseReason?, version? }` — field errors come back in the screen model, without advancing;
+ *   pauseReason?, version and/or screen }` — field errors come back in the screen model, without
+ *   advancing; `version` or `screen` says which screen the request answers (one is required);
  * - `POST /eddy/interviews/{id}/preview` `{ values }` → the view with the screen rendered from
  *   those values (visibility, display text), storing nothing: for screens whose model says
  *   `reactive`, while the user types;
@@ -16,14 +17,14 @@
  *
  * Sharing and permissions are the runtime's: Run Flows to start and resume, resume access
  * ("Let users resume shared flow interviews") to navigate and preview, 404 for interviews the caller may not
- * read. `version` (optimistic concurrency) makes a stale submission 409 `CONFLICT`.
+ * read. `version` or `screen` (optimistic concurrency) makes a stale submission 409 `CONFLICT`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowValue, JsonValue } from '../../engine/index.js';
-import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MissingArgumentError, NotFoundError } from '../../runtime/index.js';
-import type { DeployFile, InterviewListRequest, InterviewView, Runtime } from '../../runtime/index.js';
+import { InvalidApiInputError, InvalidCrossReferenceKeyError, InvalidOperationError, MAX_LIST_LIMIT, MAX_LIST_OFFSET, MissingArgumentError, NotFoundError } from '../../runtime/index.js';
+import type { DeployFile, InterviewListRequest, InterviewView, Runtime, ScreenAnswered } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
-import { paramsOf, queryOf, resource } from '../resource.js';
+import { integerParam, paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
 import { apiVersionOf } from '../versioned-api.js';
 import { requireFlowRunner, visibleDefinitionByName } from './flow-access.js';
@@ -52,11 +53,24 @@ function optionalText(body: Record<string, unknown>, ...names: string[]): string
   return undefined;
 }
 
-function optionalVersion(body: Record<string, unknown>): number | undefined {
-  const value = body.version;
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new InvalidApiInputError('version must be an integer.', ['version']);
-  return value;
+/**
+ * Which screen a navigate answers: `version` (the interview's, from the view being answered) or
+ * `screen` (the shown screen's name), one of them required. Without either, two copies of one
+ * submit — a double click, a retry after a timeout, two tabs — would both apply, the second to a
+ * screen its sender never saw; with one, the first wins and the others get 409 CONFLICT.
+ */
+function screenAnsweredOf(body: Record<string, unknown>): ScreenAnswered {
+  const version = body.version ?? undefined;
+  const screen = body.screen ?? undefined;
+  if (version !== undefined && (typeof version !== 'number' || !Number.isInteger(version))) throw new InvalidApiInputError('version must be an integer.', ['version']);
+  if (screen !== undefined && typeof screen !== 'string') throw new InvalidApiInputError('screen must be the name of the screen you answer.', ['screen']);
+  if (version === undefined && screen === undefined) {
+    throw new MissingArgumentError(
+      'version is required: say which screen this navigate answers with "version" (interview.version of the view you are answering) or "screen" (its screen.name), so that a repeated submit cannot act on a screen you never saw.',
+      ['version'],
+    );
+  }
+  return { ...(version === undefined ? {} : { version }), ...(screen === undefined ? {} : { screen }) };
 }
 
 function valuesOf(body: Record<string, unknown>): Record<string, FlowValue> {
@@ -66,12 +80,6 @@ function valuesOf(body: Record<string, unknown>): Record<string, FlowValue> {
   return values as Record<string, FlowValue>;
 }
 
-function integerParam(text: string | undefined, name: string): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidApiInputError(`${name} must be a whole number.`, [name]);
-  return value;
-}
 
 /** Registers the runtime API inside the versioned API. */
 export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerContext): void {
@@ -83,8 +91,8 @@ export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerCo
       const query = queryOf(request);
       const scope = query.scope ?? 'mine';
       if (!SCOPES.has(scope)) throw new InvalidApiInputError(`scope must be mine, record, flow or all, not "${scope}".`, ['scope']);
-      const limit = integerParam(query.limit, 'limit');
-      const offset = integerParam(query.offset, 'offset');
+      const limit = integerParam(query.limit, 'limit', { min: 1, max: MAX_LIST_LIMIT });
+      const offset = integerParam(query.offset, 'offset', { min: 0, max: MAX_LIST_OFFSET });
       const listQuery: InterviewListRequest = {
         scope: scope as InterviewListRequest['scope'],
         ...(query.recordId === undefined ? {} : { recordId: query.recordId }),
@@ -138,20 +146,21 @@ export function registerRuntimeApiRoutes(api: FastifyInstance, context: ServerCo
       const action = body.action;
       const id = paramsOf(request).id ?? '';
       const userId = actorOf(request).userId;
-      const version = optionalVersion(body);
+      if (action !== 'NEXT' && action !== 'BACK' && action !== 'FINISH' && action !== 'PAUSE') {
+        throw new InvalidApiInputError(`action must be NEXT, BACK, PAUSE or FINISH, not ${JSON.stringify(action)}.`, ['action']);
+      }
       const values = valuesOf(body);
+      const answered = screenAnsweredOf(body);
       const runtime = await context.runtime();
       switch (action) {
         case 'NEXT':
         case 'BACK':
         case 'FINISH':
-          return answer(request, await runtime.interviews.navigate(userId, id, { action, values, ...(version === undefined ? {} : { version }) }));
+          return answer(request, await runtime.interviews.navigate(userId, id, { action, values, ...answered }));
         case 'PAUSE': {
           const reason = optionalText(body, 'pauseReason', 'reason');
-          return answer(request, await runtime.interviews.pause(userId, id, { values, ...(reason === undefined ? {} : { reason }), ...(version === undefined ? {} : { version }) }));
+          return answer(request, await runtime.interviews.pause(userId, id, { values, ...(reason === undefined ? {} : { reason }), ...answered }));
         }
-        default:
-          throw new InvalidApiInputError(`action must be NEXT, BACK, PAUSE or FINISH, not ${JSON.stringify(action)}.`, ['action']);
       }
     },
   });

@@ -18,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { InvalidApiInputError, InvalidFieldError, InvalidTypeOnFieldError, MissingArgumentError, OUTBOX_STATUSES, type OutboxStatus, SettingsService } from '../../runtime/index.js';
 import type { FlowSettingsChanges, SharingModel } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
-import { paramsOf, queryOf, resource } from '../resource.js';
+import { integerParam, paramsOf, queryOf, resource } from '../resource.js';
 import type { ServerContext } from '../server-context.js';
 import { objectBodyOf } from './sobject-routes.js';
 
@@ -66,12 +66,8 @@ function optionalText(body: Record<string, unknown>, name: string): string | und
   return value;
 }
 
-function limitOf(text: string | undefined): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InvalidApiInputError('limit must be a whole number of at least 1.', ['limit']);
-  return value;
-}
+/** The most outbox messages one read answers (storage's own cap). */
+const MAX_OUTBOX_LIMIT = 10_000;
 
 /** Registers the Setup API inside the versioned API. */
 export function registerSettingsRoutes(api: FastifyInstance, context: ServerContext): void {
@@ -103,7 +99,7 @@ export function registerSettingsRoutes(api: FastifyInstance, context: ServerCont
       const query = queryOf(request);
       const status = query.status === undefined || query.status === '' ? undefined : query.status;
       if (status !== undefined && !OUTBOX_STATUSES.includes(status as OutboxStatus)) throw new InvalidApiInputError(`status must be pending, sent, failed or cancelled, not "${status}".`, ['status']);
-      const limit = limitOf(query.limit);
+      const limit = integerParam(query.limit, 'limit', { min: 1, max: MAX_OUTBOX_LIMIT });
       const records = await settings.outbox(actorOf(request).userId, {
         ...(status === undefined ? {} : { status: status as OutboxStatus }),
         ...(limit === undefined ? {} : { limit }),

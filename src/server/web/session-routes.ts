@@ -51,12 +51,17 @@ async function ensureWebClient(context: ServerContext): Promise<void> {
   }
 }
 
-function isHttps(request: FastifyRequest): boolean {
-  return request.protocol === 'https';
+/**
+ * Whether the browser reached the server over HTTPS: the configured public URL says so, or the
+ * request's protocol does — its own TLS, or `X-Forwarded-Proto` from a trusted proxy (the
+ * `trustProxy` option; an untrusted peer's header is ignored).
+ */
+function isHttps(context: ServerContext, request: FastifyRequest): boolean {
+  return request.protocol === 'https' || context.instanceUrl(request).startsWith('https:');
 }
 
-function setSessionCookies(reply: FastifyReply, request: FastifyRequest, token: string, maxAgeSeconds: number): void {
-  const secure = isHttps(request);
+function setSessionCookies(context: ServerContext, reply: FastifyReply, request: FastifyRequest, token: string, maxAgeSeconds: number): void {
+  const secure = isHttps(context, request);
   reply.header('set-cookie', [
     serializeCookie(SESSION_COOKIE, token, { httpOnly: true, secure, maxAgeSeconds }),
     serializeCookie(CSRF_COOKIE, maxAgeSeconds > 0 ? csrfTokenFor(token) : '', { httpOnly: false, secure, maxAgeSeconds }),
@@ -74,7 +79,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: ServerConte
     const token = sessionTokenOf(request);
     const identity = token === undefined ? undefined : await context.oauth.authenticate(token);
     if (token === undefined || identity === undefined) {
-      if (token !== undefined) setSessionCookies(reply, request, '', 0);
+      if (token !== undefined) setSessionCookies(context, reply, request, '', 0);
       throw invalidSession();
     }
     return { user: await sessionUser(context, identity.user), csrfToken: csrfTokenFor(token) };
@@ -101,7 +106,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: ServerConte
     }
     const identity = await context.oauth.authenticate(accessToken);
     if (identity === undefined) return loginFailed(reply, FAILED_MESSAGE);
-    setSessionCookies(reply, request, accessToken, Math.floor(context.oauth.tokens.accessTokenTtlMs / 1000));
+    setSessionCookies(context, reply, request, accessToken, Math.floor(context.oauth.tokens.accessTokenTtlMs / 1000));
     return { user: await sessionUser(context, identity.user), csrfToken: csrfTokenFor(accessToken) };
   });
 
@@ -111,7 +116,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: ServerConte
       checkCsrf(request, token);
       await context.oauth.revoke(token);
     }
-    setSessionCookies(reply, request, '', 0);
+    setSessionCookies(context, reply, request, '', 0);
     return reply.code(204).send();
   });
 }

@@ -30,6 +30,8 @@ import { buildWhereTree } from './where-tree.js';
 
 /** Salesforce's maximum OFFSET. */
 export const MAX_OFFSET = 2000;
+/** The largest LIMIT: Salesforce's integers are 32-bit, and the database must never see more. */
+export const MAX_LIMIT = 2_147_483_647;
 /** Salesforce's maximum LIMIT with `FIELDS(ALL)` or `FIELDS(CUSTOM)`. */
 export const MAX_FIELDS_FUNCTION_LIMIT = 200;
 
@@ -160,6 +162,9 @@ class Compiler {
     if (query.offset !== undefined && query.offset > MAX_OFFSET) {
       throw new NumberOutsideValidRangeError(soqlErrorMessage(soql, locateToken(soql, 'OFFSET'), `Maximum SOQL offset allowed is ${MAX_OFFSET}`), ['OFFSET']);
     }
+    if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0 && query.limit <= MAX_LIMIT)) {
+      throw new NumberOutsideValidRangeError(soqlErrorMessage(soql, locateToken(soql, 'LIMIT'), `Maximum SOQL limit allowed is ${MAX_LIMIT}`), ['LIMIT']);
+    }
   }
 
   /** The scope for WHERE and HAVING on `paths`; `depth` 0 allows one level of semi-join. */
@@ -188,7 +193,7 @@ class Compiler {
     const conditions = this.#baseConditions(paths, query.usingScope);
     if (query.where) conditions.push(new WhereCompiler(this.#ctx, this.#scope(paths, 1)).compile(buildWhereTree(query.where, this.#ctx.soql)));
     conditions.push(sql`${selected.sql} is not null`);
-    return sql`select ${selected.sql} from ${sql.table(paths.source.table)} as ${sql.ref(paths.alias)} ${paths.joinsSql()} where ${sql.join(conditions, sql` and `)}`;
+    return sql`select ${selected.sql} from ${paths.source.from} as ${sql.ref(paths.alias)} ${paths.joinsSql()} where ${sql.join(conditions, sql` and `)}`;
   }
 
   #orderKey(resolved: ResolvedField): Sql {
@@ -230,7 +235,7 @@ class Compiler {
     if (items.length > 1 || query.groupBy) throw malformedAt(this.#ctx.soql, 'COUNT', 'COUNT() must be the only element in the SELECT list and cannot be used with GROUP BY.');
     if (query.orderBy) throw malformedAt(this.#ctx.soql, 'ORDER', 'ORDER BY cannot be used with COUNT().');
     const where = this.#where(query, paths);
-    const from = sql`from ${sql.table(paths.source.table)} as ${sql.ref(paths.alias)} ${paths.joinsSql()} where ${where}`;
+    const from = sql`from ${paths.source.from} as ${sql.ref(paths.alias)} ${paths.joinsSql()} where ${where}`;
     const limit = query.limit;
     const offset = query.offset ?? 0;
     const countSql = (): Sql =>
@@ -314,7 +319,7 @@ class Compiler {
       ...columns.map((c) => sql`${c.resolved.sql} as ${sql.ref(c.alias)}`),
       ...[...hops.values()].map((h) => sql`${h.hop.idSql} as ${sql.ref(h.alias)}`),
     ];
-    const table = sql`${sql.table(paths.source.table)} as ${sql.ref(paths.alias)}`;
+    const table = sql`${paths.source.from} as ${sql.ref(paths.alias)}`;
     const limit = query.limit;
     const offset = query.offset ?? 0;
     // Joins are read after every path is resolved, so the FROM clause has them all.
@@ -411,7 +416,7 @@ class Compiler {
       order.push(this.#orderItem(this.#orderKey(resolved), clause));
     }
     for (const group of groups) order.push(sql`${group.sql} asc`);
-    const table = sql`${sql.table(paths.source.table)} as ${sql.ref(paths.alias)}`;
+    const table = sql`${paths.source.from} as ${sql.ref(paths.alias)}`;
     const joins = paths.joinsSql();
     const groupBy = groups.length > 0 ? sql`group by ${sql.join(groups.map((g) => g.sql))}` : sql``;
     const havingSql = having ? sql`having ${having}` : sql``;

@@ -189,7 +189,7 @@ export class FieldPaths {
       const conditions: Sql[] = [sql`${this.#idExpression(target, targetSource, joinAlias)} = ${fk}`];
       if (!this.#ctx.includeDeleted && target.fields.some((f) => f.name === 'IsDeleted')) conditions.push(sql`${sql.ref(`${joinAlias}.IsDeleted`)} = 0`);
       if (target.name === 'FlowInterview' && !parentAlreadyVisible && this.#ctx.visibility) conditions.push(this.#ctx.interviewVisible(joinAlias));
-      this.#joins.push(sql`left join ${sql.table(targetSource.table)} as ${sql.ref(joinAlias)} on ${sql.join(conditions, sql` and `)}`);
+      this.#joins.push(sql`left join ${targetSource.from} as ${sql.ref(joinAlias)} on ${sql.join(conditions, sql` and `)}`);
       branches.push({ object: target, source: targetSource, alias: joinAlias, present: sql`${sql.ref(`${joinAlias}.Id`)} is not null` });
     }
     if (recordObjects.length > 0) {

@@ -1,8 +1,9 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeployResult } from '../../../src/runtime/flows/deploy-result.js';
 import { PROCESS_TEST_TIMEOUT_MS } from '../../support/timeouts.js';
+import { runEddy } from '../run-eddy.js';
 import { FIXTURE_PROJECT, TempOrg } from './support.js';
 
 describe('eddy deploy', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
@@ -71,6 +72,26 @@ describe('eddy deploy', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(run.stdout).toContain('flows: 0 created, 0 updated, 0 unchanged, 1 refused');
     const flows = await org.eddy(['flows']);
     expect(flows.stdout).toBe('No flows deployed yet (see "eddy deploy").\n');
+  });
+
+  it('refuses the whole deploy when a file is not UTF-8 or too large, naming the file and line, and stores nothing', async () => {
+    const folder = path.join(org.dir, 'force-app/main/default/flows');
+    mkdirSync(folder, { recursive: true });
+    const good = '<?xml version="1.0" encoding="UTF-8"?>\n<Flow xmlns="http://soap.sforce.com/2006/04/metadata">\n<label>Good</label>\n<processType>AutoLaunchedFlow</processType>\n</Flow>\n';
+    writeFileSync(path.join(folder, 'Good.flow-meta.xml'), good);
+    writeFileSync(path.join(folder, 'Latin.flow-meta.xml'), Buffer.from(good.replace('<label>Good', '<label>Caf\xe9'), 'latin1'));
+    const run = await org.eddy(['deploy', path.join(org.dir, 'force-app')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^eddy: .*Latin\.flow-meta\.xml:3: The file is not valid UTF-8 \(byte \d+ is not part of a UTF-8 character\)\. Nothing was deployed\.\n$/);
+    rmSync(path.join(folder, 'Latin.flow-meta.xml'));
+    writeFileSync(path.join(folder, 'Huge.flow-meta.xml'), good.replace('<label>', `<description>${'x'.repeat(5 * 1024 * 1024)}</description>\n<label>`));
+    const huge = await org.eddy(['deploy', path.join(org.dir, 'force-app')]);
+    expect(huge.code).toBe(1);
+    expect(huge.stderr).toMatch(/Huge\.flow-meta\.xml: The file is 5\.0 MiB; metadata files are limited to 4 MiB\. Nothing was deployed\./);
+    expect((await org.eddy(['flows'])).stdout).toBe('No flows deployed yet (see "eddy deploy").\n');
+    const validated = await runEddy(['validate', path.join(folder, 'Huge.flow-meta.xml')]);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toMatch(/XML_MALFORMED.*limited to 4 MiB/);
   });
 
   it('refuses users without Customize Application or Manage Flow (exit 1) and bad usage (exit 2)', async () => {

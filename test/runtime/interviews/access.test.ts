@@ -110,26 +110,27 @@ forEachDatabase('interview access', (ctx) => {
     expect((await s.runtime.interviews.resume(s.owner.Id, s.interviewId)).awaiting).toBe('screen');
   });
 
-  it('gives Manage Flow the list of all interviews, and with read access delete — and resume only when resuming shared interviews is off', async () => {
+  it('gives Manage Flow read access to every interview, so it lists, resumes and deletes them under either setting', async () => {
     const s = await pausedInterview(ctx);
     const db = ctx.db();
     const flowAdmin = await createUser(db, 'flowadmin', { manageFlow: true });
-    // Manage Flow alone gives no read access (Private org-wide default) ...
-    expect(await listsByRecord(s, flowAdmin)).toBe(false);
-    await expect(s.runtime.interviews.get(flowAdmin.Id, s.interviewId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    // ... but the admin list of every interview.
+    // Manage Flow reads every interview (Setup's Paused Flow Interviews page), in every list.
+    expect(await listsByRecord(s, flowAdmin)).toBe(true);
+    expect((await s.runtime.interviews.get(flowAdmin.Id, s.interviewId)).interview.Id).toBe(s.interviewId);
     expect((await s.runtime.interviews.list(flowAdmin.Id, { scope: 'all', statuses: ['Paused'] })).map((i) => i.Id)).toEqual([s.interviewId]);
     const runner = await createUser(db, 'runner');
     await expect(s.runtime.interviews.list(runner.Id, { scope: 'all' })).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
 
     const auditor = await createUser(db, 'auditor', { manageFlow: true, viewAllData: true });
     expect(await listsByRecord(s, auditor)).toBe(true);
-    // View All Data is read access: not enough to resume while edit access is what resuming needs ...
-    await expect(s.runtime.interviews.resume(auditor.Id, s.interviewId)).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
-    // ... but with the setting off, Manage Flow plus read access resumes.
-    await setResumeShared(ctx, false);
+    // The restricted setting's rule (Manage Flow plus read access) holds with the setting on too:
+    // turning "Let users resume shared flow interviews" off never grants more.
     expect((await s.runtime.interviews.resume(auditor.Id, s.interviewId)).awaiting).toBe('screen');
-    await s.runtime.interviews.delete(auditor.Id, s.interviewId);
+    await setResumeShared(ctx, false);
+    const view = await s.runtime.interviews.get(auditor.Id, s.interviewId);
+    expect((await s.runtime.interviews.pause(auditor.Id, s.interviewId, { version: view.interview.version })).awaiting).toBe('paused');
+    expect((await s.runtime.interviews.resume(auditor.Id, s.interviewId)).awaiting).toBe('screen');
+    await s.runtime.interviews.delete(flowAdmin.Id, s.interviewId);
     expect(await db.interviews.get(s.interviewId)).toBeUndefined();
   });
 

@@ -66,8 +66,19 @@ forEachDatabase('SOQL on the flow runtime objects', (ctx) => {
     const aliceStages = await org.soql.query(`SELECT StageLabel, StageOrder FROM FlowStageRelation WHERE ParentId = '${org.interviews.aliceSurvey.Id}' ORDER BY StageOrder DESC`, alice);
     expect(aliceStages.records.map((r) => [r.StageLabel, r.StageOrder])).toEqual([['Thank', 2], ['Ask', 1]]);
     const shares = await org.soql.query('SELECT ParentId, UserOrGroupId, AccessLevel, RowCause FROM FlowInterviewShare', alice);
-    expect(shares.records.map((r) => [r.ParentId, r.UserOrGroupId, r.AccessLevel])).toEqual([[org.interviews.bobSurvey.Id, org.users.alice.Id, 'Read']]);
-    expect((await org.soql.query('SELECT Id FROM FlowInterviewShare', await org.subject('outsider'))).totalSize).toBe(0);
+    // As in Salesforce, each interview Alice can read has its owner's row (RowCause Owner, All).
+    const expected = [
+      [org.interviews.aliceSurvey.Id, org.users.alice.Id, 'All', 'Owner'],
+      [org.interviews.bobSurvey.Id, org.users.alice.Id, 'Read', 'Manual'],
+      [org.interviews.bobSurvey.Id, org.users.bob.Id, 'All', 'Owner'],
+    ];
+    const byText = (a: unknown[], b: unknown[]): number => (a.join() < b.join() ? -1 : 1);
+    expect(shares.records.map((r) => [r.ParentId, r.UserOrGroupId, r.AccessLevel, r.RowCause]).sort(byText)).toEqual(expected.sort(byText));
+    const owned = await org.soql.query(`SELECT Id, UserOrGroupId, AccessLevel FROM FlowInterviewShare WHERE RowCause = 'Owner' AND ParentId = '${org.interviews.aliceSurvey.Id}'`, alice);
+    expect(owned.records).toEqual([{ attributes: expect.any(Object), Id: `0Fp${org.interviews.aliceSurvey.Id.slice(3)}`, UserOrGroupId: org.users.alice.Id, AccessLevel: 'All' }]);
+    // The outsider sees only the Owner row of their own interview.
+    const outsiders = await org.soql.query('SELECT ParentId, RowCause FROM FlowInterviewShare', await org.subject('outsider'));
+    expect(outsiders.records.map((r) => [r.ParentId, r.RowCause])).toEqual([[org.interviews.outsiderIntake.Id, 'Owner']]);
     expect((await org.soql.query('SELECT COUNT() FROM FlowInterview', alice)).totalSize).toBe(2);
     expect((await org.soql.query('SELECT COUNT() FROM FlowInterview', 'system')).totalSize).toBe(4);
   });

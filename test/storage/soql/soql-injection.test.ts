@@ -95,7 +95,7 @@ forEachDatabase('SOQL injection attempts', (ctx) => {
       'SELECT Id FROM FlowInterview WITH SYSTEM_MODE',
       'SELECT Id FROM FlowInterview WITH SECURITY_ENFORCED',
       'SELECT Id FROM FlowInterview WHERE Id IN (SELECT ParentId FROM FlowRecordRelation)',
-      'SELECT Id FROM FlowInterview WHERE Id NOT IN (SELECT ParentId FROM FlowInterviewShare)',
+      "SELECT Id FROM FlowInterview WHERE Id NOT IN (SELECT ParentId FROM FlowInterviewShare WHERE RowCause = 'Manual')",
       'SELECT Parent.Id FROM FlowRecordRelation',
       'SELECT ParentId FROM FlowStageRelation',
     ];

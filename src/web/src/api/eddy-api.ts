@@ -289,11 +289,12 @@ export class EddyApi {
   }
 
   /**
-   * NEXT, BACK, PAUSE (with a reason) or FINISH with the values entered on the screen; with the
-   * interview's `version`, a screen changed meanwhile elsewhere is refused (409 `CONFLICT`).
+   * NEXT, BACK, PAUSE (with a reason) or FINISH with the values entered on `screen` (its name),
+   * seen at the interview's `version`: a screen changed meanwhile — another tab or a second click
+   * submitted it first — is refused (409 `CONFLICT`) instead of submitting a screen not shown.
    */
-  async navigate(id: string, action: NavigationAction, values: Record<string, FlowValue>, options: { readonly pauseReason?: string; readonly version?: number } = {}): Promise<InterviewView> {
-    const body: Record<string, unknown> = { action, values };
+  async navigate(id: string, action: NavigationAction, values: Record<string, FlowValue>, options: { readonly screen: string; readonly pauseReason?: string; readonly version?: number | undefined }): Promise<InterviewView> {
+    const body: Record<string, unknown> = { action, values, screen: options.screen };
     const pauseReason = options.pauseReason;
     if (options.version !== undefined) body.version = options.version;
     if (action === 'PAUSE' && pauseReason !== undefined && pauseReason.trim() !== '') body.pauseReason = pauseReason;
@@ -455,9 +456,9 @@ export class EddyApi {
     return { groups, members };
   }
 
-  /** Manual and rule shares of interviews (SOQL on FlowInterviewShare). */
+  /** Manual and rule shares of interviews (SOQL on FlowInterviewShare; the owners' rows are left out). */
   interviewShares(): Promise<ShareRow[]> {
-    return this.client.query<ShareRow>('SELECT Id, ParentId, UserOrGroupId, AccessLevel, RowCause FROM FlowInterviewShare');
+    return this.client.query<ShareRow>("SELECT Id, ParentId, UserOrGroupId, AccessLevel, RowCause FROM FlowInterviewShare WHERE RowCause != 'Owner'");
   }
 }
 

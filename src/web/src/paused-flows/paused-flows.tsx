@@ -121,8 +121,9 @@ export function PausedFlows({ recordId, pageKey, title = 'Paused Flows', default
   };
 
   const rows = state.data?.rows ?? [];
-  // The API deletes interviews only for Manage Flow users (Salesforce's API rule), owners included.
-  const canDelete = user.permissions.manageFlow;
+  // The interview access rule (docs/interview-access.md): Manage Flow users delete any interview
+  // they see, other users their own (as Salesforce's Home component lets them).
+  const canDelete = (row: InterviewRow): boolean => user.permissions.manageFlow || row.ownerId === user.id;
   const headingId = `paused-flows-${pageKey.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   const cell = useMemo(
     () =>
@@ -231,9 +232,9 @@ export function PausedFlows({ recordId, pageKey, title = 'Paused Flows', default
                         label={`Actions for ${row.label ?? row.id}`}
                         actions={[
                           { label: row.wasPausedFromScreen ? 'Resume' : 'Resume (waiting for an event)', onSelect: () => resume(row), disabled: !row.wasPausedFromScreen },
-                          canDelete
+                          canDelete(row)
                             ? { label: 'Delete', onSelect: () => setDeleting(row), destructive: true }
-                            : { label: 'Delete (needs the Manage Flow permission)', onSelect: () => undefined, disabled: true },
+                            : { label: 'Delete (needs the Manage Flow permission, or your own interview)', onSelect: () => undefined, disabled: true },
                         ]}
                       />
                     </td>

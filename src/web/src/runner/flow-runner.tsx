@@ -164,7 +164,7 @@ export function FlowRunner({ interviewId, recordId, initial, title }: { readonly
     setBusy(action);
     setActionError(undefined);
     try {
-      const view = await api.navigate(interviewId, action, submittedValues(state.view.screen, values), { pauseReason, version: state.view.version });
+      const view = await api.navigate(interviewId, action, submittedValues(state.view.screen, values), { screen: state.view.screen.name, pauseReason, version: state.view.version });
       if (action === 'PAUSE') setPausing(false);
       show(view.kind === 'paused' && view.pausedText === null ? { ...view, pausedText: state.view.screen.pausedText ?? null } : view);
     } catch (error) {
