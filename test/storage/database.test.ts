@@ -9,6 +9,7 @@ import { migrationProvider } from '../../src/storage/migrations/index.js';
 import { migrateToLatest, openDatabase } from '../../src/storage/open-database.js';
 import { forEachDatabase } from '../support/databases.js';
 import { createInterview, deployFlow, systemActor } from './seed.js';
+import { databaseLocation, readConfig } from '../../src/adapters/index.js';
 
 forEachDatabase('database', (ctx) => {
   it('migrates an empty database to the latest version, and migrating again changes nothing', async () => {
@@ -125,18 +126,13 @@ describe('the embedded default', () => {
   });
 
   it.runIf(process.env.EDDY_TEST_PG_URL)('uses PostgreSQL when DATABASE_URL is a postgres:// URL', async () => {
-    const saved = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = process.env.EDDY_TEST_PG_URL;
+    // The composition roots read DATABASE_URL once (readConfig) and hand the location to openDatabase.
+    const config = readConfig({ DATABASE_URL: process.env.EDDY_TEST_PG_URL });
     const schema = `t_default_${process.pid}`;
-    try {
-      const db = await openDatabase({ schema });
-      expect(db.dialect).toBe('postgres');
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(db.db);
-      await db.close();
-    } finally {
-      if (saved === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = saved;
-    }
+    const db = await openDatabase({ ...databaseLocation(config.databaseUrl), schema });
+    expect(db.dialect).toBe('postgres');
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(db.db);
+    await db.close();
   });
 
   it('rejects database URLs it does not support', async () => {
