@@ -1,0 +1,122 @@
+/**
+ * The inputs a user (or the flow's caller) would give a flow: every input variable gets a
+ * plausible value of its type. An sObject input gets a sample record of its object; a text
+ * input that the flow uses as a record Id (`Id = {!recordId}` in a Get/Update/Delete Records
+ * filter, or assigned to a lookup field) gets the Id of a sample record of that object — as a
+ * screen flow launched from a record page gets its `recordId`.
+ */
+import type { FlowDefinition, FlowElement, RecordFilter, ValueExpr, VariableResource } from '../src/flow-model/index.js';
+import type { FlowValue } from '../src/engine/index.js';
+import { type SampleRecords, today } from './sample-records.js';
+
+/** What the inputs of one start are made of, for the report. */
+export interface FlowInputs {
+  readonly values: Record<string, FlowValue>;
+  /** Input variables left unset, with why (an Apex-defined type, an unknown object...). */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+}
+
+function referencesVariable(value: ValueExpr, name: string): boolean {
+  return value.kind === 'reference' && value.ref.root.toLowerCase() === name.toLowerCase() && value.ref.path.length === 0;
+}
+
+/** The object whose Id a text variable holds, from how the flow uses it. */
+export async function objectOfIdVariable(definition: FlowDefinition, name: string, records: SampleRecords): Promise<string | undefined> {
+  const schema = await records.schema();
+  const fromFilters = (object: string | undefined, filters: readonly RecordFilter[]): string | undefined => {
+    if (object === undefined) return undefined;
+    for (const filter of filters) {
+      if (!referencesVariable(filter.value, name)) continue;
+      if (filter.field.toLowerCase() === 'id') return object;
+      const target = schema.field(object, filter.field)?.referenceTo[0];
+      if (target !== undefined) return target;
+    }
+    return undefined;
+  };
+  const fromElement = (element: FlowElement): string | undefined => {
+    switch (element.kind) {
+      case 'recordLookup':
+        return fromFilters(element.object, element.filters);
+      case 'recordUpdate': {
+        const found = fromFilters(element.object, element.filters);
+        if (found !== undefined) return found;
+        return fromAssignments(element.object, element.inputAssignments);
+      }
+      case 'recordDelete':
+        return fromFilters(element.object, element.filters);
+      case 'recordCreate':
+        return fromAssignments(element.object, element.inputAssignments);
+      default:
+        return undefined;
+    }
+  };
+  const fromAssignments = (object: string | undefined, assignments: readonly { readonly field: string; readonly value: ValueExpr }[]): string | undefined => {
+    if (object === undefined) return undefined;
+    for (const assignment of assignments) {
+      if (!referencesVariable(assignment.value, name)) continue;
+      const target = schema.field(object, assignment.field)?.referenceTo[0];
+      if (target !== undefined) return target;
+    }
+    return undefined;
+  };
+  for (const element of definition.elements) {
+    const found = fromElement(element);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+async function valueFor(variable: VariableResource, definition: FlowDefinition, records: SampleRecords, now: Date): Promise<FlowValue | { readonly skip: string }> {
+  const many = (value: FlowValue): FlowValue => (variable.isCollection ? [value] : value);
+  switch (variable.dataType) {
+    case 'String':
+    case 'Reference': {
+      if (/id$/i.test(variable.name) || variable.dataType === 'Reference') {
+        const object = await objectOfIdVariable(definition, variable.name, records);
+        if (object !== undefined) return many(await records.idOf(object));
+      }
+      return many(`Fidelity ${variable.name}`);
+    }
+    case 'Picklist':
+    case 'Multipicklist':
+      return many(`Fidelity ${variable.name}`);
+    case 'Number':
+    case 'Currency':
+    case 'Long':
+      return many(1);
+    case 'Boolean':
+      return many(true);
+    case 'Date':
+      return many(today(now));
+    case 'DateTime':
+      return many(now.toISOString());
+    case 'Time':
+      return many('12:00:00.000Z');
+    case 'SObject': {
+      if (variable.objectType === undefined) return { skip: 'an sObject variable without an object type' };
+      return many((await records.recordOf(variable.objectType)) as unknown as FlowValue);
+    }
+    case 'Apex':
+      return { skip: `an Apex-defined type (${variable.apexClass ?? 'unknown class'}) the corpus does not define` };
+    case 'Stage':
+      return { skip: 'a stage' };
+  }
+}
+
+/** Plausible values for every input variable of `definition`. */
+export async function plausibleInputs(definition: FlowDefinition, records: SampleRecords, now: Date): Promise<FlowInputs> {
+  const values: Record<string, FlowValue> = {};
+  const skipped: { name: string; reason: string }[] = [];
+  for (const resource of definition.resources) {
+    if (resource.kind !== 'variable' || !resource.isInput) continue;
+    // A variable with a default keeps it: the caller need not pass it.
+    if (resource.defaultValue !== undefined && resource.defaultValue.kind !== 'null') continue;
+    const value = await valueFor(resource, definition, records, now);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'skip' in value && typeof value.skip === 'string') {
+      skipped.push({ name: resource.name, reason: value.skip });
+    } else {
+      values[resource.name] = value as FlowValue;
+    }
+  }
+  return { values, skipped };
+}
