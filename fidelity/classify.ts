@@ -46,10 +46,21 @@ export const FLOW_FAULT_RULES: readonly { readonly code: string; readonly patter
   { code: 'CUSTOM_ERROR', cause: "the flow's own Custom Error element" },
 ];
 
-/** Classifies a fault (the first one of a run). */
-export function classifyFault(fault: SeenFault): Classification {
+/** A record Id: 15 or 18 characters, starting with a key prefix. */
+const RECORD_ID = /\b[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\b/g;
+
+/**
+ * Classifies a fault (the first one of a run). `source` is the flow's XML: a fault about a
+ * record Id written in it is the flow's — the Id of a record in the org it was built in, which
+ * no other org has, so Salesforce raises the same fault there.
+ */
+export function classifyFault(fault: SeenFault, source?: string): Classification {
   const { code, message } = fault;
   if (code === 'RUNAWAY_LOOP') return { class: 'stuck', cause: 'loop guard (more elements than the limit without a screen or wait)' };
+  if (source !== undefined && ['INVALID_CROSS_REFERENCE_KEY', 'MALFORMED_ID', 'NOT_FOUND', 'ENTITY_IS_DELETED'].includes(code)) {
+    const id = (message.match(RECORD_ID) ?? []).find((candidate) => /\d/.test(candidate) && source.includes(candidate));
+    if (id !== undefined) return { class: 'flow-fault', cause: 'a record Id hard-coded from the org the flow was built in', subject: id };
+  }
   for (const rule of FLOW_FAULT_RULES) {
     if (rule.code === code && (rule.pattern === undefined || rule.pattern.test(message))) return { class: 'flow-fault', cause: rule.cause };
   }

@@ -17,7 +17,7 @@ export interface CorpusFlow {
   /** The version number from a `-N` suffix, when the file has one. */
   readonly versionSuffix: number | undefined;
   /** MANIFEST.tsv's columns for this file (empty when the manifest has no line for it). */
-  readonly manifest: { readonly processType?: string; readonly apiVersion?: string; readonly triggerType?: string; readonly status?: string };
+  readonly manifest: { readonly pathInRepo?: string; readonly processType?: string; readonly apiVersion?: string; readonly triggerType?: string; readonly status?: string };
 }
 
 const FLOW_FILE = /^(.*?)(?:-(\d+))?\.(?:flow-meta\.xml|flow)$/;
@@ -44,6 +44,7 @@ function readManifest(folder: string): Map<string, CorpusFlow['manifest']> {
     const localPath = cell('local_path');
     if (localPath === undefined) continue;
     manifest.set(localPath, {
+      ...(cell('path_in_repo') === undefined ? {} : { pathInRepo: cell('path_in_repo') }),
       ...(cell('processType') === undefined ? {} : { processType: cell('processType') }),
       ...(cell('apiVersion') === undefined ? {} : { apiVersion: cell('apiVersion') }),
       ...(cell('triggerType') === undefined ? {} : { triggerType: cell('triggerType') }),
@@ -65,12 +66,16 @@ export function listCorpus(folder: string, only?: (path: string) => boolean): Co
       if (match === null) continue;
       const path = `${repository}/${name}`;
       if (only !== undefined && !only(path)) continue;
+      const entry = manifest.get(path) ?? {};
+      // The corpus flattened sub-folders into the file name (`Folder__Name.flow-meta.xml`): the
+      // flow's name is the file name in its repository.
+      const original = entry.pathInRepo === undefined ? undefined : FLOW_FILE.exec(entry.pathInRepo.split('/').pop() ?? '');
       flows.push({
         path,
         repository,
-        apiName: match[1] ?? name,
+        apiName: original?.[1] ?? match[1] ?? name,
         versionSuffix: match[2] === undefined ? undefined : Number(match[2]),
-        manifest: manifest.get(path) ?? {},
+        manifest: entry,
       });
     }
   }

@@ -20,9 +20,21 @@ function referencesVariable(value: ValueExpr, name: string): boolean {
   return value.kind === 'reference' && value.ref.root.toLowerCase() === name.toLowerCase() && value.ref.path.length === 0;
 }
 
-/** The object whose Id a text variable holds, from how the flow uses it. */
-export async function objectOfIdVariable(definition: FlowDefinition, name: string, records: SampleRecords): Promise<string | undefined> {
-  const schema = await records.schema();
+/** Where the inputs come from: sample records, the time, and the other flows of the repository (for subflows). */
+export interface InputSources {
+  readonly records: SampleRecords;
+  readonly now: Date;
+  /** The definition of another flow of the repository, by API name. */
+  readonly flow: (apiName: string) => FlowDefinition | undefined;
+}
+
+/**
+ * The object whose Id a text variable holds, from how the flow uses it: compared with `Id` or a
+ * lookup field in a record filter, assigned to a lookup field, or passed to a subflow's input
+ * that is used so (two levels deep).
+ */
+export async function objectOfIdVariable(definition: FlowDefinition, name: string, sources: InputSources, depth = 0): Promise<string | undefined> {
+  const schema = await sources.records.schema();
   const fromFilters = (object: string | undefined, filters: readonly RecordFilter[]): string | undefined => {
     if (object === undefined) return undefined;
     for (const filter of filters) {
@@ -63,18 +75,37 @@ export async function objectOfIdVariable(definition: FlowDefinition, name: strin
     const found = fromElement(element);
     if (found !== undefined) return found;
   }
+  if (depth >= 2) return undefined;
+  for (const element of definition.elements) {
+    if (element.kind !== 'subflow') continue;
+    const subflow = sources.flow(element.flowName);
+    if (subflow === undefined) continue;
+    for (const input of element.inputAssignments) {
+      if (!referencesVariable(input.value, name)) continue;
+      const found = await objectOfIdVariable(subflow, input.name, sources, depth + 1);
+      if (found !== undefined) return found;
+    }
+  }
   return undefined;
 }
 
-async function valueFor(variable: VariableResource, definition: FlowDefinition, records: SampleRecords, now: Date): Promise<FlowValue | { readonly skip: string }> {
+/** Whether the flow creates records from the variable (`inputReference` of Create Records): its caller passes a new record. */
+function isCreatedFrom(definition: FlowDefinition, name: string): boolean {
+  return definition.elements.some(
+    (element) => element.kind === 'recordCreate' && element.inputReference !== undefined && element.inputReference.root.toLowerCase() === name.toLowerCase() && element.inputReference.path.length === 0,
+  );
+}
+
+async function valueFor(variable: VariableResource, definition: FlowDefinition, sources: InputSources): Promise<FlowValue | { readonly skip: string }> {
+  const { records, now } = sources;
   const many = (value: FlowValue): FlowValue => (variable.isCollection ? [value] : value);
   switch (variable.dataType) {
     case 'String':
     case 'Reference': {
-      if (/id$/i.test(variable.name) || variable.dataType === 'Reference') {
-        const object = await objectOfIdVariable(definition, variable.name, records);
-        if (object !== undefined) return many(await records.idOf(object));
-      }
+      const object = await objectOfIdVariable(definition, variable.name, sources);
+      if (object !== undefined) return many(await records.idOf(object));
+      // A record Id of an object the flow does not reveal: the caller (a page of some object) is unknown.
+      if (/ids?$/i.test(variable.name) || variable.dataType === 'Reference') return { skip: 'a record Id of an object the flow does not reveal' };
       return many(`Fidelity ${variable.name}`);
     }
     case 'Picklist':
@@ -94,7 +125,8 @@ async function valueFor(variable: VariableResource, definition: FlowDefinition, 
       return many('12:00:00.000Z');
     case 'SObject': {
       if (variable.objectType === undefined) return { skip: 'an sObject variable without an object type' };
-      return many((await records.recordOf(variable.objectType)) as unknown as FlowValue);
+      const record = isCreatedFrom(definition, variable.name) ? await records.newRecordOf(variable.objectType) : await records.recordOf(variable.objectType);
+      return many(record as unknown as FlowValue);
     }
     case 'Apex':
       return { skip: `an Apex-defined type (${variable.apexClass ?? 'unknown class'}) the corpus does not define` };
@@ -104,14 +136,14 @@ async function valueFor(variable: VariableResource, definition: FlowDefinition, 
 }
 
 /** Plausible values for every input variable of `definition`. */
-export async function plausibleInputs(definition: FlowDefinition, records: SampleRecords, now: Date): Promise<FlowInputs> {
+export async function plausibleInputs(definition: FlowDefinition, sources: InputSources): Promise<FlowInputs> {
   const values: Record<string, FlowValue> = {};
   const skipped: { name: string; reason: string }[] = [];
   for (const resource of definition.resources) {
     if (resource.kind !== 'variable' || !resource.isInput) continue;
     // A variable with a default keeps it: the caller need not pass it.
     if (resource.defaultValue !== undefined && resource.defaultValue.kind !== 'null') continue;
-    const value = await valueFor(resource, definition, records, now);
+    const value = await valueFor(resource, definition, sources);
     if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'skip' in value && typeof value.skip === 'string') {
       skipped.push({ name: resource.name, reason: value.skip });
     } else {

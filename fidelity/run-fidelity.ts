@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type FlowDefinition, parseFlowXml } from '../src/flow-model/index.js';
 import { type CorpusFlow, listCorpus } from './corpus.js';
 import { openFidelityOrg } from './fidelity-org.js';
 import { type FidelityReport, summarise } from './report.js';
@@ -36,10 +37,17 @@ export async function runFidelity(options: FidelityOptions): Promise<FidelityRep
   const outcomes: FlowOutcome[] = [];
   for (const [, repositoryFlows] of byRepository) {
     const org = await openFidelityOrg(options.corpusFolder, repositoryFlows, now);
+    // The repository's flows by API name (the latest file of a name wins), for subflow lookups.
+    const definitions = new Map<string, FlowDefinition>();
+    for (const flow of repositoryFlows) {
+      const { definition } = parseFlowXml(readFileSync(join(options.corpusFolder, flow.path), 'utf8'), { fileName: `${flow.apiName}.flow-meta.xml` });
+      if (definition !== undefined) definitions.set(flow.apiName.toLowerCase(), definition);
+    }
+    const flowNamed = (apiName: string): FlowDefinition | undefined => definitions.get(apiName.toLowerCase());
     try {
       for (const flow of repositoryFlows) {
         const xml = readFileSync(join(options.corpusFolder, flow.path), 'utf8');
-        const outcome = await runCorpusFlow(org, flow, xml, limits, now);
+        const outcome = await runCorpusFlow(org, flow, xml, limits, now, flowNamed);
         outcomes.push(outcome);
         options.onFlow?.(outcome, outcomes.length, flows.length);
       }

@@ -13,7 +13,7 @@ import { type Classification, classifyFault, type OutcomeClass, type SeenFault }
 import type { CorpusFlow } from './corpus.js';
 import type { FidelityOrg } from './fidelity-org.js';
 import { answerScreen } from './answer-screen.js';
-import { plausibleInputs } from './flow-inputs.js';
+import { type InputSources, plausibleInputs } from './flow-inputs.js';
 import type { PortError } from './port-errors.js';
 import { UnknownObjectError } from './sample-records.js';
 
@@ -102,7 +102,7 @@ function screenErrors(screen: ScreenModel): string {
 }
 
 /** Runs `flow` in `org`; never throws for a flow's own failure (a bug of the runner or of Eddy is reported as an Eddy fault). */
-export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: string, limits: RunLimits, now: Date): Promise<FlowOutcome> {
+export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: string, limits: RunLimits, now: Date, flowNamed: InputSources['flow']): Promise<FlowOutcome> {
   const started = performance.now();
   const deadline = started + limits.timeLimitMs;
   const pending = new Set<Promise<unknown>>();
@@ -154,12 +154,12 @@ export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: str
       const fault: Fault = view.fault ?? { code: 'RESUME_FAILED', message: view.interview.Error ?? 'failed without a fault', element: view.interview.CurrentElement ?? '' };
       // A port error before the fault that is not the fault itself was handled by a fault connector first.
       const first = handled !== undefined && handled.message !== fault.message ? { ...handled, handled: true } : { code: fault.code, message: fault.message, element: fault.element, handled: false };
-      return outcome(classifyFault(first), first);
+      return outcome(classifyFault(first, xml), first);
     }
     const result: Classification = view.awaiting === 'waiting' ? { class: 'waiting', cause: `waits at ${view.interview.CurrentElement ?? 'a wait element'}` } : { class: 'finished', cause: 'ran to the end' };
     if (handled !== undefined) {
       // The flow went down a fault path; what a user sees is that path, unless Salesforce would have raised the same error.
-      const classification = classifyFault(handled);
+      const classification = classifyFault(handled, xml);
       if (classification.class !== 'flow-fault') return outcome(classification, { ...handled, handled: true });
     }
     return outcome(result);
@@ -168,7 +168,7 @@ export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: str
   try {
     let given: Awaited<ReturnType<typeof plausibleInputs>>;
     try {
-      given = await beforeDeadline(plausibleInputs(definition, org.samples, now), deadline, pending);
+      given = await beforeDeadline(plausibleInputs(definition, { records: org.samples, now, flow: flowNamed }), deadline, pending);
     } catch (error) {
       if (error instanceof UnknownObjectError) throw new Stop({ ...classifyFault({ code: 'INVALID_TYPE', message: error.message }), cause: `input record: ${classifyFault({ code: 'INVALID_TYPE', message: error.message }).cause}` });
       throw error;

@@ -101,7 +101,13 @@ export class SampleRecords {
     return record;
   }
 
-  async #create(object: string, depth: number): Promise<string> {
+  /** A record of `object` not saved yet (no Id), with its required fields filled: what a caller passes to a flow that creates it. */
+  async newRecordOf(object: string): Promise<FlowRecord> {
+    const { type, values } = await this.#values(object, 0);
+    return { attributes: { type }, ...values } as FlowRecord;
+  }
+
+  async #values(object: string, depth: number): Promise<{ readonly type: string; readonly values: Record<string, unknown> }> {
     const schema = await this.schema();
     const describe = schema.describe(object);
     if (describe === undefined) throw new UnknownObjectError(object);
@@ -120,8 +126,20 @@ export class SampleRecords {
       const field = schema.field(describe.name, name);
       if (field !== undefined && field.createable && values[field.name] === undefined) values[field.name] = `Fidelity ${describe.label}`;
     }
-    const [id] = await this.#storage.records.create([{ attributes: { type: describe.name }, ...values } as FlowRecord], this.#actorId);
-    if (id === undefined) throw new Error(`Creating a sample ${describe.name} returned no Id.`);
+    return { type: describe.name, values };
+  }
+
+  /** Groups are the directory's: a public group stands for any group. */
+  async #group(): Promise<string> {
+    const group = await this.#storage.directory.createGroup({ Name: 'Fidelity Group', DeveloperName: 'Fidelity_Group', Type: 'Regular' }, this.#actorId);
+    return group.Id;
+  }
+
+  async #create(object: string, depth: number): Promise<string> {
+    if (object.toLowerCase() === 'group') return this.#group();
+    const { type, values } = await this.#values(object, depth);
+    const [id] = await this.#storage.records.create([{ attributes: { type }, ...values } as FlowRecord], this.#actorId);
+    if (id === undefined) throw new Error(`Creating a sample ${type} returned no Id.`);
     return id;
   }
 }
