@@ -61,6 +61,10 @@ export function classifyFault(fault: SeenFault, source?: string): Classification
     const id = (message.match(RECORD_ID) ?? []).find((candidate) => /\d/.test(candidate) && source.includes(candidate));
     if (id !== undefined) return { class: 'flow-fault', cause: 'a record Id hard-coded from the org the flow was built in', subject: id };
   }
+  if (code === 'MALFORMED_ID' && /invalid ID: Fidelity /.test(message)) {
+    // The runner types "Fidelity <field>" into text inputs: the flow uses free text as a record Id.
+    return { class: 'flow-fault', cause: 'text a user typed is used as a record Id', subject: /invalid ID: (.*)$/.exec(message)?.[1] ?? message };
+  }
   for (const rule of FLOW_FAULT_RULES) {
     if (rule.code === code && (rule.pattern === undefined || rule.pattern.test(message))) return { class: 'flow-fault', cause: rule.cause };
   }

@@ -89,11 +89,26 @@ export async function objectOfIdVariable(definition: FlowDefinition, name: strin
   return undefined;
 }
 
-/** Whether the flow creates records from the variable (`inputReference` of Create Records): its caller passes a new record. */
-function isCreatedFrom(definition: FlowDefinition, name: string): boolean {
-  return definition.elements.some(
-    (element) => element.kind === 'recordCreate' && element.inputReference !== undefined && element.inputReference.root.toLowerCase() === name.toLowerCase() && element.inputReference.path.length === 0,
-  );
+/** The object type of a record variable the reference names, if any. */
+function objectTypeOf(definition: FlowDefinition, root: string): string | undefined {
+  const resource = definition.resources.find((candidate) => candidate.kind === 'variable' && candidate.name.toLowerCase() === root.toLowerCase());
+  return resource?.kind === 'variable' ? resource.objectType?.toLowerCase() : undefined;
+}
+
+/**
+ * Whether the caller passes new (unsaved) records in this input: the flow creates records of
+ * its object (from the variable itself, or from a variable of the same object it fills from it)
+ * and never updates or deletes records of that object by reference.
+ */
+function isCreatedFrom(definition: FlowDefinition, variable: VariableResource): boolean {
+  const type = variable.objectType?.toLowerCase();
+  if (type === undefined) return false;
+  let creates = false;
+  for (const element of definition.elements) {
+    if ((element.kind === 'recordUpdate' || element.kind === 'recordDelete') && element.inputReference !== undefined && objectTypeOf(definition, element.inputReference.root) === type) return false;
+    if (element.kind === 'recordCreate' && element.inputReference !== undefined && objectTypeOf(definition, element.inputReference.root) === type) creates = true;
+  }
+  return creates;
 }
 
 async function valueFor(variable: VariableResource, definition: FlowDefinition, sources: InputSources): Promise<FlowValue | { readonly skip: string }> {
@@ -125,7 +140,7 @@ async function valueFor(variable: VariableResource, definition: FlowDefinition, 
       return many('12:00:00.000Z');
     case 'SObject': {
       if (variable.objectType === undefined) return { skip: 'an sObject variable without an object type' };
-      const record = isCreatedFrom(definition, variable.name) ? await records.newRecordOf(variable.objectType) : await records.recordOf(variable.objectType);
+      const record = isCreatedFrom(definition, variable) ? await records.newRecordOf(variable.objectType) : await records.recordOf(variable.objectType);
       return many(record as unknown as FlowValue);
     }
     case 'Apex':

@@ -197,7 +197,11 @@ export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: str
         continue;
       }
       const action = screen.actions.includes('NEXT') ? 'NEXT' : screen.actions.includes('FINISH') ? 'FINISH' : undefined;
-      if (action === undefined) throw new Stop({ class: 'stuck', cause: 'a screen offers neither Next nor Finish', subject: screen.name });
+      if (action === undefined) {
+        // A screen without a footer (an image, a message) is where the user's journey ends, in Salesforce too.
+        if (!screen.showFooter) return outcome({ class: 'finished', cause: 'rests on a screen without navigation (showFooter false)', subject: screen.name });
+        throw new Stop({ class: 'stuck', cause: 'a screen offers neither Next nor Finish', subject: screen.name });
+      }
       view = await beforeDeadline(interviews.navigate(actor, view.interview.Id, { action, values }), deadline, pending);
     }
     return ended(view);
