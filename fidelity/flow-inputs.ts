@@ -46,21 +46,10 @@ export async function objectOfIdVariable(definition: FlowDefinition, name: strin
     return undefined;
   };
   const fromElement = (element: FlowElement): string | undefined => {
-    switch (element.kind) {
-      case 'recordLookup':
-        return fromFilters(element.object, element.filters);
-      case 'recordUpdate': {
-        const found = fromFilters(element.object, element.filters);
-        if (found !== undefined) return found;
-        return fromAssignments(element.object, element.inputAssignments);
-      }
-      case 'recordDelete':
-        return fromFilters(element.object, element.filters);
-      case 'recordCreate':
-        return fromAssignments(element.object, element.inputAssignments);
-      default:
-        return undefined;
-    }
+    if (element.kind === 'recordLookup' || element.kind === 'recordDelete') return fromFilters(element.object, element.filters);
+    if (element.kind === 'recordUpdate') return fromFilters(element.object, element.filters) ?? fromAssignments(element.object, element.inputAssignments);
+    if (element.kind === 'recordCreate') return fromAssignments(element.object, element.inputAssignments);
+    return undefined;
   };
   const fromAssignments = (object: string | undefined, assignments: readonly { readonly field: string; readonly value: ValueExpr }[]): string | undefined => {
     if (object === undefined) return undefined;
