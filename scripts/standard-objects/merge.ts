@@ -46,7 +46,29 @@ export function pluralOf(label: string): string {
 export function docType(field: DocField, name: string): FieldType | undefined {
   const raw = (field.type ?? '').toLowerCase();
   if (name === 'Id') return 'id';
-  if (/^(?:string|text(?:\(\d+\))?)$/.test(raw)) return field.format === 'salesforce-id' ? 'reference' : 'string';
+  if (/^(?:string|text(?:\(\d+\))?)$/.test(raw)) {
+    // The type is often "string" with the real kind in `format`.
+    switch (field.format) {
+      case 'salesforce-id':
+        return 'reference';
+      case 'date-time':
+        return 'datetime';
+      case 'date':
+        return 'date';
+      case 'time':
+        return 'time';
+      case 'enum':
+        return 'picklist';
+      case 'email':
+        return 'email';
+      case 'phone':
+        return 'phone';
+      case 'uri':
+        return 'url';
+      default:
+        return 'string';
+    }
+  }
   if (raw === 'textarea') return 'textarea';
   if (raw === 'boolean') return 'boolean';
   if (/^(?:reference|lookup.*|master-detail.*|polymorphic .*|id|external lookup)$/.test(raw)) return 'reference';
@@ -104,6 +126,8 @@ interface FieldSources {
   readonly jar: JarField | undefined;
   readonly describe: DescribeField | undefined;
   readonly doc: DocField | undefined;
+  /** False when the documentation marks nearly every field of a createable object read-only (Campaign: a permission note read as a property). */
+  readonly trustReadOnly: boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -155,8 +179,10 @@ function mergeField(object: string, name: string, from: FieldSources): CatalogFi
     createable = false;
     updateable = false;
     accessSrc = 'H';
-  } else if (from.doc?.readOnly === true) {
-    createable = false;
+  } else if (from.doc?.readOnly === true && from.trustReadOnly) {
+    // The documentation's "read-only" also covers create-only fields; those are nearly all parent
+    // lookups (CaseComment.ParentId, OpportunityContactRole.OpportunityId), set once on create.
+    createable = type === 'reference';
     updateable = false;
     accessSrc = 'O';
   }
@@ -243,7 +269,10 @@ export function mergeObject(name: string, sources: Sources): CatalogObject | und
   const idAt = names.findIndex((field) => field.toLowerCase() === 'id');
   if (idAt >= 0) names.splice(idAt, 1);
   names.unshift('Id');
-  const fields = names.map((field) => mergeField(name, field, { jar: jarFields.get(field), describe: describeFields.get(field), doc: docFields.get(field) }));
+  const documented = [...docFields.entries()].filter(([field]) => !AUDIT.has(field) && field !== 'Id' && !field.includes('__'));
+  const readOnlyShare = documented.filter(([, schema]) => schema.readOnly === true).length / Math.max(1, documented.length);
+  const trustReadOnly = doc?.createable === false || documented.length < 5 || readOnlyShare <= 0.8;
+  const fields = names.map((field) => mergeField(name, field, { jar: jarFields.get(field), describe: describeFields.get(field), doc: docFields.get(field), trustReadOnly }));
   markCompoundFields(fields, describe);
   markNameField(name, fields);
 

@@ -23,12 +23,30 @@ function fromSource(src: string | undefined, position: number): boolean {
   return letter !== undefined && letter !== 'T' && letter !== '-';
 }
 
+/**
+ * Whether the generated type is known rather than guessed: the jar's Apex `String` covers
+ * picklists, text areas, emails..., so a hand-written type is more precise than it.
+ */
+function typeKnown(generated: FieldDescribe, src: string | undefined): boolean {
+  return fromSource(src, TYPE) && !(src?.[TYPE] === 'J' && generated.type === 'string');
+}
+
+/**
+ * Whether the generated create/update flags beat the hand-written ones: only the override
+ * table's (`H`). The documentation's "read-only" also marks create-only fields and, on some
+ * objects, every field (Campaign), so Eddy's hand-written flags are kept over it.
+ */
+function accessKnown(src: string | undefined): boolean {
+  return src?.[ACCESS] === 'H';
+}
+
 function reconcileField(generated: FieldDescribe, src: string | undefined, hand: FieldDescribe | undefined): FieldDescribe {
   if (hand === undefined) return generated;
-  const sameType = generated.type === hand.type || !fromSource(src, TYPE);
+  const sameType = generated.type === hand.type || !typeKnown(generated, src);
   const take = <K extends keyof FieldDescribe>(position: number, ...keys: K[]): Pick<FieldDescribe, K> => {
     const out = {} as Pick<FieldDescribe, K>;
-    for (const key of keys) out[key] = fromSource(src, position) ? generated[key] : hand[key];
+    const known = position === ACCESS ? accessKnown(src) : fromSource(src, position);
+    for (const key of keys) out[key] = known ? generated[key] : hand[key];
     return out;
   };
   return {
