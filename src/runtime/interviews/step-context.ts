@@ -46,7 +46,7 @@ export function userContext(user: UserRecord): UserContext {
  * table of every picklist, so standard objects are read only when a flow uses one of their
  * picklists.
  */
-export function picklistsOf(schema: OrgSchema): NonNullable<StepContext['picklist']> {
+export function picklistLookupOf(schema: OrgSchema): NonNullable<StepContext['picklist']> {
   const cached = PICKLISTS.get(schema);
   if (cached !== undefined) return cached;
   const lookup = (object: string, field: string): readonly { readonly value: string; readonly label: string }[] | undefined => {
@@ -94,7 +94,7 @@ export async function buildStepContext(input: StepContextInput): Promise<StepCon
     organization: { Id: org.Id, Name: org.Name, TimeZoneSidKey: org.TimeZoneSidKey },
     labels,
     allowPause: org.allowPause,
-    picklist: picklistsOf(schema),
+    picklist: picklistLookupOf(schema),
     profile: profileOf(input.permissions),
     userRole: role === undefined ? { Id: null, Name: null, DeveloperName: null } : { Id: role.Id, Name: role.Name, DeveloperName: role.DeveloperName },
     setup: {},
