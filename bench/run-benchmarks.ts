@@ -7,7 +7,7 @@ import type { BenchOptions } from './bench-options.js';
 import { runS1, type S1Report } from './s1/s1-scenario.js';
 import { runS2Scenario, type S2Report } from './s2/s2-scenario.js';
 import { runS3Scenario, type S3Report } from './s3/s3-scenario.js';
-import { runS5Scenario, type S5Report } from './s5/s5-scenario.js';
+import { runS6Scenario, type S6Report } from './s6/s6-scenario.js';
 import { createDedicatedDatabase, isPostgresReachable } from './support/bench-database.js';
 import { currentLoad, describeMachine, type MachineInfo } from './support/machine.js';
 import { peakRssMb } from './support/process-usage.js';
@@ -28,7 +28,7 @@ export interface BenchReport {
   readonly S1?: Numbers<S1Report>;
   readonly S2?: Numbers<S2Report>;
   readonly S3?: Numbers<S3Report>;
-  readonly S5?: Numbers<S5Report>;
+  readonly S6?: Numbers<S6Report>;
   readonly S4?: S4Report;
   /** The largest peak RSS of any process of the benchmark (MB). */
   readonly peakRssMb: number;
@@ -108,13 +108,13 @@ export async function runBenchmarks(options: BenchOptions, output: BenchOutput):
     S4 = await runS4(options, runner, output, rss);
   }
 
-  let S5: Numbers<S5Report> | undefined;
-  if (want.has('S5')) {
-    output.print(`\n== S5 — start-up of eddy serve (${options.runs} runs${options.s5Reference === undefined ? '' : `, reference ${options.s5Reference}`}) ==`);
-    const report = await runS5Scenario({ runs: options.runs, reference: options.s5Reference, log });
+  let S6: Numbers<S6Report> | undefined;
+  if (want.has('S6')) {
+    output.print(`\n== S6 — start-up of eddy serve (${options.runs} runs${options.s6Reference === undefined ? '' : `, reference ${options.s6Reference}`}) ==`);
+    const report = await runS6Scenario({ runs: options.runs, reference: options.s6Reference, log });
     output.print(report.table);
-    S5 = numbers(report);
-    rss.push(S5.peakRssMb);
+    S6 = numbers(report);
+    rss.push(S6.peakRssMb);
   }
 
   const report: BenchReport = {
@@ -124,11 +124,11 @@ export async function runBenchmarks(options: BenchOptions, output: BenchOutput):
     ...(S2 === undefined ? {} : { S2 }),
     ...(S3 === undefined ? {} : { S3 }),
     ...(S4 === undefined ? {} : { S4 }),
-    ...(S5 === undefined ? {} : { S5 }),
+    ...(S6 === undefined ? {} : { S6 }),
     peakRssMb: Math.max(peakRssMb(), ...rss),
     loadAtEnd: currentLoad(),
     durationSec: (performance.now() - started) / 1000,
-    targets: checkTargets({ ...(S1 === undefined ? {} : { S1 }), ...(S2 === undefined ? {} : { S2 }), ...(S3 === undefined ? {} : { S3 }), ...(S5 === undefined ? {} : { S5 }) }),
+    targets: checkTargets({ ...(S1 === undefined ? {} : { S1 }), ...(S2 === undefined ? {} : { S2 }), ...(S3 === undefined ? {} : { S3 }), ...(S6 === undefined ? {} : { S6 }) }),
   };
   return report;
 }

@@ -1,5 +1,5 @@
 /**
- * S5: start-up of `eddy serve` with the standard object catalogue. Each run starts a fresh
+ * S6: start-up of `eddy serve` with the standard object catalogue. Each run starts a fresh
  * `bin/eddy.js serve` on an empty SQLite database, measures the time until it answers HTTP and
  * its resident set (VmRSS) once it does; with `reference` (a checkout of another revision, e.g.
  * `git worktree add /tmp/eddy-ref <commit>`), the same server of that revision is measured in the
@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { formatNumber, formatTable } from '../support/format-table.js';
 import { median } from '../support/stats.js';
 
-/** What S5 measures. */
-export interface S5Options {
+/** What S6 measures. */
+export interface S6Options {
   readonly runs: number;
   /** A checkout of the reference revision (with node_modules), or undefined for this tree alone. */
   readonly reference: string | undefined;
@@ -27,8 +27,8 @@ export interface StartSample {
   readonly rssMb: number;
 }
 
-/** S5's numbers: medians over the runs, and the per-run samples. */
-export interface S5Report {
+/** S6's numbers: medians over the runs, and the per-run samples. */
+export interface S6Report {
   readonly startMs: number;
   readonly rssMb: number;
   readonly referenceStartMs?: number;
@@ -64,12 +64,12 @@ function rssMbOf(pid: number): number {
 
 /** Starts `eddy serve` from `tree`, waits until it answers, and measures it. */
 async function measureStart(tree: string): Promise<StartSample> {
-  const folder = mkdtempSync(join(tmpdir(), 'eddy-s5-'));
+  const folder = mkdtempSync(join(tmpdir(), 'eddy-s6-'));
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [join(tree, 'bin/eddy.js'), 'serve', '--port', String(port), '--database', join(folder, 'eddy.db')], {
     cwd: folder,
-    env: { ...process.env, EDDY_ADMIN_PASSWORD: 'bench-password-s5', EDDY_DEMO_CLIENT_SECRET: 'bench-secret-s5' },
+    env: { ...process.env, EDDY_ADMIN_PASSWORD: 'bench-password-s6', EDDY_DEMO_CLIENT_SECRET: 'bench-secret-s6' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -94,8 +94,8 @@ async function measureStart(tree: string): Promise<StartSample> {
   }
 }
 
-/** Runs S5. */
-export async function runS5Scenario(options: S5Options): Promise<S5Report> {
+/** Runs S6. */
+export async function runS6Scenario(options: S6Options): Promise<S6Report> {
   const samples: StartSample[] = [];
   const referenceSamples: StartSample[] = [];
   // One unmeasured start of each warms the file cache and tsx's transform cache.
@@ -104,11 +104,11 @@ export async function runS5Scenario(options: S5Options): Promise<S5Report> {
   for (let run = 0; run < options.runs; run++) {
     const current = await measureStart(HERE);
     samples.push(current);
-    options.log(`S5 run ${run + 1}: ${formatNumber(current.startMs)} ms, ${formatNumber(current.rssMb)} MB`);
+    options.log(`S6 run ${run + 1}: ${formatNumber(current.startMs)} ms, ${formatNumber(current.rssMb)} MB`);
     if (options.reference !== undefined) {
       const reference = await measureStart(options.reference);
       referenceSamples.push(reference);
-      options.log(`S5 run ${run + 1} (reference): ${formatNumber(reference.startMs)} ms, ${formatNumber(reference.rssMb)} MB`);
+      options.log(`S6 run ${run + 1} (reference): ${formatNumber(reference.startMs)} ms, ${formatNumber(reference.rssMb)} MB`);
     }
   }
   const startMs = median(samples.map((s) => s.startMs));
