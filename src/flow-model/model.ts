@@ -637,4 +637,6 @@ export interface Diagnostic {
   readonly message: string;
   /** For `UNSUPPORTED_*` codes: the construct by name (`element:transforms`, `actionType:quickAction`, `function:ISCHANGED`). */
   readonly construct?: string;
+  /** For org checks: the SFDX project file that would define the missing custom object or field. */
+  readonly missingFile?: string;
 }
