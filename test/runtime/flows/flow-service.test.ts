@@ -221,6 +221,10 @@ forEachDatabase('flow service', (ctx) => {
     // Its object was not deployed: the version is stored, but not activated, naming the missing file.
     expect(survey).toMatchObject({ versionStatus: 'Draft', activationRequested: true, activated: false });
     expect(survey.reason).toContain('The object "Feedback__c" doesn\'t exist or isn\'t supported. The project has no objects/Feedback__c/Feedback__c.object-meta.xml.');
+    expect(byManager.details.componentFailures).toContainEqual({
+      componentType: 'Flow', fullName: 'Feedback_Survey', fileName: SURVEY, problemType: 'Error', success: false, created: false, changed: false, deleted: false,
+      problem: expect.stringMatching(/^\w+: The object "Feedback__c" doesn't exist or isn't supported\. The project has no objects\/Feedback__c\/Feedback__c\.object-meta\.xml\.$/),
+    });
     await expect(service.activate(org.flowManager.Id, survey.versionId!)).rejects.toMatchObject({ code: 'INVALID_OPERATION', message: expect.stringContaining('objects/Feedback__c/Feedback__c.object-meta.xml') });
     await deployFixtureObjects(service, org.admin.Id);
     await service.activate(org.flowManager.Id, survey.versionId!);
