@@ -11,7 +11,7 @@
 import type { FlowRecord, RecordPort } from '../../engine/index.js';
 import { KEY_PREFIXES } from '../org/ids.js';
 import type { StorageSession } from '../ports/index.js';
-import type { Actor } from './interview-access.js';
+import { type Actor, loadForUser } from './interview-access.js';
 import { deleteInterviewAs } from './interview-delete.js';
 
 const INTERVIEW = 'flowinterview';
@@ -47,8 +47,10 @@ export function storageRecordPort(session: StorageSession, actorId: string, acto
     return visible;
   };
 
+  /** All or nothing, as a DML delete: every interview is checked (and locked) before any is deleted. */
   const deleteInterviews = async (ids: readonly string[]): Promise<void> => {
     const who = await actor();
+    for (const id of ids) await loadForUser(session, who, id, 'delete', true);
     for (const id of ids) await deleteInterviewAs(session, who, id);
   };
 
