@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Severity } from './model.js';
 
-/** Every diagnostic code `parseFlowXml` and `validateFlow` report. */
+/** Every diagnostic code `parseFlowXml`, `validateFlow` and `checkAgainstSchema` (the org-dependent ones) report. */
 export const DIAGNOSTIC_CODES = {
   XML_MALFORMED: 'XML_MALFORMED',
   VALUE_TOO_LONG: 'VALUE_TOO_LONG',
@@ -22,6 +22,10 @@ export const DIAGNOSTIC_CODES = {
   UNSUPPORTED_ACTION_TYPE: 'UNSUPPORTED_ACTION_TYPE',
   UNSUPPORTED_PROCESS_TYPE: 'UNSUPPORTED_PROCESS_TYPE',
   UNSUPPORTED_FUNCTION: 'UNSUPPORTED_FUNCTION',
+  OBJECT_UNKNOWN: 'OBJECT_UNKNOWN',
+  FIELD_UNKNOWN: 'FIELD_UNKNOWN',
+  PICKLIST_VALUE_UNKNOWN: 'PICKLIST_VALUE_UNKNOWN',
+  ACTION_UNKNOWN: 'ACTION_UNKNOWN',
 } as const;
 
 /** A diagnostic code. */

@@ -97,7 +97,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     storage,
     clock,
     interviews,
-    flows: new FlowService(storage),
+    flows: new FlowService(storage, { actions }),
     flowCache,
     query: new QueryService(options.soql ?? missingSoqlPort),
     actions,

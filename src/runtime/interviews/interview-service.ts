@@ -46,6 +46,7 @@ import type { AccessSubject } from '../access/sharing.js';
 import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
 import { storageRecordPort } from './storage-record-port.js';
+import { deleteInterviewAs } from './interview-delete.js';
 import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait, type ResumeWaitPayload } from '../waits/wait-jobs.js';
 import { eventOutputs, waitRetryPolicy, type WaitRetryOptions } from '../waits/wait-resume.js';
 
@@ -281,11 +282,7 @@ export class InterviewService {
     const id = parseInterviewId(interviewId);
     await this.#storage.transaction(async (tx) => {
       const actor = await this.#actor(tx, actorId);
-      const { interview } = await loadForUser(tx, actor, id, 'delete', true);
-      await tx.interviews.save(id, interview.version, {}, actor.user.Id);
-      const waiting = migrateState(interview.state).waiting;
-      if (waiting !== null) await clearWait(tx, id, interview.version, waiting);
-      await tx.interviews.delete(id);
+      await deleteInterviewAs(tx, actor, id);
       await this.#hooks.beforeCommit?.('delete', id);
     });
   }
@@ -534,7 +531,10 @@ export class InterviewService {
 
   #ports(session: StorageSession, op: Operation, flows: InterviewFlows): DrivePorts {
     return {
-      records: storageRecordPort(session.records, op.runAs.Id),
+      records: storageRecordPort(session, op.runAs.Id, async () => {
+        const view = op.view ?? (await this.#access.open(session));
+        return { ...(await view.actor(op.runAs.Id)), view };
+      }),
       actions: this.#actions.portFor({ userId: op.runAs.Id, now: op.now.toISOString() }),
       flows,
     };
