@@ -4,7 +4,7 @@
  * and `DATABASE_URL` work as well; `--demo` seeds the demo org into an empty database.
  */
 import type { Command } from 'commander';
-import { parseTrustProxy, startServer, type TrustProxy } from '../../server/index.js';
+import type { TrustProxy } from '../../server/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 
 interface ServeOptions {
@@ -55,6 +55,8 @@ export function registerServeCommand(program: Command, context: CommandContext):
     .option('--log', 'log requests (JSON lines on stdout)', false)
     .action(async (options: ServeOptions) => {
       const port = portNumber(options.port);
+      // The server (Fastify, the web UI's routes) is loaded only by this command, not by every CLI start.
+      const { parseTrustProxy, startServer } = await import('../../server/index.js');
       let trustProxy: TrustProxy | undefined;
       try {
         trustProxy = options.trustProxy === undefined ? undefined : parseTrustProxy(options.trustProxy);

@@ -10,9 +10,23 @@
  * unexpected token: 'SELEKT'
  * ```
  */
-import { parseQuery } from '@jetstreamapp/soql-parser-js';
-import type { Query } from '@jetstreamapp/soql-parser-js';
+import { createRequire } from 'node:module';
+import type { parseQuery, Query } from '@jetstreamapp/soql-parser-js';
 import { MalformedQueryError } from '../../runtime/index.js';
+
+interface SoqlParser {
+  readonly parseQuery: typeof parseQuery;
+}
+let parser: SoqlParser | undefined;
+
+/**
+ * The SOQL parser, loaded on first use: building its grammar costs most of a second of CPU,
+ * which every CLI command and every process start would otherwise pay without running a query.
+ */
+function soqlParser(): SoqlParser {
+  parser ??= createRequire(import.meta.url)('@jetstreamapp/soql-parser-js') as SoqlParser;
+  return parser;
+}
 
 /** Salesforce's limit on the length of a SOQL statement. */
 export const MAX_SOQL_LENGTH = 100_000;
@@ -80,7 +94,7 @@ export function parseSoql(soql: string): Query {
   }
   if (soql.trim().length === 0) throw new MalformedQueryError('The query is empty.');
   try {
-    return parseQuery(soql);
+    return soqlParser().parseQuery(soql);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     if (error.name === 'LexingError') {
