@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { FlowRecord, FlowValue, JsonValue } from '../engine/index.js';
-import { EntityIsDeletedError, InvalidCrossReferenceKeyError, InvalidOperationError, InvalidTypeError, isValidId, MissingArgumentError, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
+import { DEFAULT_BUSINESS_HOURS_QUERY, EntityIsDeletedError, InvalidCrossReferenceKeyError, InvalidOperationError, InvalidTypeError, isValidId, MissingArgumentError, needsDefaultBusinessHours, newId, NotFoundError, parseId, systemDefaultsOnCreate, validateRecordWrite } from '../runtime/index.js';
 import type { ObjectDescribe, OrgSchema, RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, ReferenceCheck, SchemaStore, ValidatedWrite } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { RECORD_COLUMNS, sourceOf } from './object-sources.js';
@@ -66,12 +66,14 @@ export class KyselyRecordStore implements RecordStore {
       await checkReferences(db, schema, writes.flatMap((w) => w.references));
       const now = this.#ctx.now();
       const ids: string[] = [];
+      const defaultBusinessHoursId = writes.some((w) => needsDefaultBusinessHours(w.object, w.values)) ? (await selectRecordIds(db, schema, DEFAULT_BUSINESS_HOURS_QUERY, this.#ctx.dialect))[0] : undefined;
       for (const write of writes) {
         const { object } = write;
         if (!object.keyPrefix) throw new InvalidTypeError(`${object.name} has no key prefix.`);
         const id = newId(object.keyPrefix);
         const data: Record<string, JsonValue> = {};
-        for (const [name, value] of Object.entries(write.values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
+        const values = { ...write.values, ...systemDefaultsOnCreate(object, write.values, { userId: actorId, defaultBusinessHoursId }) };
+        for (const [name, value] of Object.entries(values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
         for (const field of object.fields) {
           if (field.autoNumber) {
             const n = await nextAutonumber(db, `${object.name}.${field.name}`);
