@@ -34,7 +34,7 @@ const describes = readDescribes(join(sourcesPath, 'soql-metadata-api61'));
 const { version, objects: docs } = readDocs(join(sourcesPath, 'sf-doc-to-json'));
 const docFolder = join(sourcesPath, 'sf-doc-to-json');
 // Objects only the documentation knows are included when a core cloud lists them (AccountTeamMember, ServicePresenceStatus).
-const documentedOnly = new Set([...readCloudObjects(docFolder)].filter((name) => docs.has(name) && !jar.has(name) && !describes.has(name)));
+const documentedOnly = new Set([...readCloudObjects(docFolder)].filter((name) => docs.has(name) && !jar.has(name) && !describes.has(name) && !isExcludedObject(name)));
 const sources = { jar, describes, docs, documentedOnly, knownPrefixes: readKnownPrefixes(docFolder) };
 
 const names = [...new Set([...jar.keys(), ...describes.keys(), ...documentedOnly])].filter((name) => !isExcludedObject(name)).sort();

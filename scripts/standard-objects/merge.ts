@@ -215,7 +215,9 @@ function mergeField(object: string, name: string, from: FieldSources): CatalogFi
     updateable = false;
     accessSrc = 'O';
   }
-  if (CREATE_ONLY.has(key) && createable) {
+  if (CREATE_ONLY.has(key)) {
+    // Set on create, never changed: createable whatever the documentation's "read-only" said.
+    createable = true;
     updateable = false;
     accessSrc = 'H';
   }

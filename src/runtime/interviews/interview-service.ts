@@ -75,6 +75,8 @@ export interface InterviewServiceOptions {
   readonly components?: ComponentRegistry;
   readonly waitRetry?: WaitRetryOptions;
   readonly hooks?: InterviewServiceHooks;
+  /** The server's public base URL for `$Api` (a function when it is known only once the server listens). */
+  readonly serverUrl?: string | (() => string | undefined);
 }
 
 /** Options of {@link InterviewService.start}. */
@@ -128,6 +130,7 @@ export class InterviewService {
   readonly #flows: FlowCache;
   readonly #actions: ActionRegistry;
   readonly #components: ComponentRegistry | undefined;
+  readonly #serverUrl: () => string | undefined;
   readonly #hooks: InterviewServiceHooks;
   readonly #access: AccessCache;
   /** Attempts of the alarm jobs this service schedules. */
@@ -139,6 +142,8 @@ export class InterviewService {
     this.#flows = options.flows;
     this.#actions = options.actions;
     this.#components = options.components;
+    const serverUrl = options.serverUrl;
+    this.#serverUrl = typeof serverUrl === 'function' ? serverUrl : () => serverUrl;
     this.#hooks = options.hooks ?? {};
     this.#access = accessCacheFor(options.storage);
     this.#alarmAttempts = waitRetryPolicy(options.waitRetry).maxAttempts;
@@ -529,12 +534,12 @@ export class InterviewService {
   }
 
   async #context(session: StorageSession, op: Operation): Promise<StepContext> {
-    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view });
+    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view, serverUrl: this.#serverUrl() });
   }
 
   #ports(session: StorageSession, op: Operation, flows: InterviewFlows): DrivePorts {
     return {
-      records: storageRecordPort(session.records, op.runAs.Id),
+      records: storageRecordPort(session, op.runAs.Id),
       actions: this.#actions.portFor({ userId: op.runAs.Id, now: op.now.toISOString() }),
       flows,
     };
