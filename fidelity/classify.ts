@@ -44,6 +44,11 @@ const METADATA_ACTION_TYPES: ReadonlySet<string> = new Set(['apex', 'component',
 /** Faults Salesforce raises too, with why. */
 export const FLOW_FAULT_RULES: readonly { readonly code: string; readonly pattern?: RegExp; readonly cause: string }[] = [
   { code: 'CUSTOM_ERROR', cause: "the flow's own Custom Error element" },
+  // The flow posts to a record it looked up (a Chatter group by name...) that a fresh org does not have.
+  { code: 'MISSING_ARGUMENT', pattern: /subjectNameOrId is blank/, cause: 'Post to Chatter without a subject: the record the flow looked up is not in the org' },
+  // EmailTemplate.FolderId is required in Salesforce's describe too (not nillable, not defaulted): a
+  // private template's folder is its user's Id. The corpus's sendBetterEmail flows leave it out.
+  { code: 'REQUIRED_FIELD_MISSING', pattern: /\[FolderId\]/, cause: 'an EmailTemplate without its required FolderId (Salesforce requires it too)' },
 ];
 
 /** A record Id: 15 or 18 characters, starting with a key prefix. */

@@ -63,6 +63,8 @@ export async function openFidelityOrg(corpusFolder: string, flows: readonly Corp
       storage: observedStorage(database, portErrors),
       actions: new ObservedActionRegistry(portErrors),
       mailer: createMemoryMailer(),
+      // As `eddy serve` on its default address: $Api's server URLs are this server's.
+      serverUrl: 'http://127.0.0.1:3000',
       soql: new SoqlEngine(database),
     });
     const flowService = runtime.flows;

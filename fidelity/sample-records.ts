@@ -135,8 +135,19 @@ export class SampleRecords {
     return group.Id;
   }
 
+  /** Files cannot be created as ContentDocuments: a ContentVersion is, and Salesforce (and Eddy) make its document. */
+  async #contentDocument(): Promise<string> {
+    const version = { attributes: { type: 'ContentVersion' }, Title: 'Fidelity File', PathOnClient: 'fidelity.txt', VersionData: Buffer.from('Fidelity').toString('base64') } as FlowRecord;
+    const [versionId] = await this.#storage.records.create([version], this.#actorId);
+    const saved = versionId === undefined ? undefined : await this.#storage.records.getById(versionId, ['ContentDocumentId']);
+    const documentId = saved?.ContentDocumentId;
+    if (typeof documentId !== 'string') throw new Error('Creating a sample ContentVersion made no ContentDocument.');
+    return documentId;
+  }
+
   async #create(object: string, depth: number): Promise<string> {
     if (object.toLowerCase() === 'group') return this.#group();
+    if (object.toLowerCase() === 'contentdocument') return this.#contentDocument();
     const { type, values } = await this.#values(object, depth);
     const [id] = await this.#storage.records.create([{ attributes: { type }, ...values } as FlowRecord], this.#actorId);
     if (id === undefined) throw new Error(`Creating a sample ${type} returned no Id.`);

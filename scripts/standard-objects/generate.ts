@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util';
 import type { CatalogIndex, CatalogObject } from '../../src/runtime/org/catalog/catalog-format.js';
 import { CATALOG_SCHEMA_VERSION } from '../../src/runtime/org/catalog/catalog-format.js';
 import { childRelationships, isExcludedObject, mergeObject } from './merge.js';
-import { readDescribes, readDocs, readJar } from './sources.js';
+import { syntheticPrefixes } from './key-prefixes.js';
+import { readCloudObjects, readDescribes, readDocs, readJar, readKnownPrefixes } from './sources.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,13 +32,25 @@ const outPath = values.out ?? '';
 const jar = readJar(jarPath);
 const describes = readDescribes(join(sourcesPath, 'soql-metadata-api61'));
 const { version, objects: docs } = readDocs(join(sourcesPath, 'sf-doc-to-json'));
-const sources = { jar, describes, docs };
+const docFolder = join(sourcesPath, 'sf-doc-to-json');
+// Objects only the documentation knows are included when a core cloud lists them (AccountTeamMember, ServicePresenceStatus).
+const documentedOnly = new Set([...readCloudObjects(docFolder)].filter((name) => docs.has(name) && !jar.has(name) && !describes.has(name) && !isExcludedObject(name)));
+const sources = { jar, describes, docs, documentedOnly, knownPrefixes: readKnownPrefixes(docFolder) };
 
-const names = [...new Set([...jar.keys(), ...describes.keys()])].filter((name) => !isExcludedObject(name)).sort();
+const names = [...new Set([...jar.keys(), ...describes.keys(), ...documentedOnly])].filter((name) => !isExcludedObject(name)).sort();
 const objects = new Map<string, CatalogObject>();
 for (const name of names) {
   const object = mergeObject(name, sources);
   if (object) objects.set(name, object);
+}
+// Objects no source gives a key prefix get a synthetic one, so they can be created (key-prefixes.ts).
+const taken = new Set<string>([...objects.values()].flatMap((o) => (o.keyPrefix ? [o.keyPrefix] : [])));
+for (const entry of docs.values()) if (entry.keyPrefix) taken.add(entry.keyPrefix);
+for (const prefix of sources.knownPrefixes.values()) taken.add(prefix);
+const synthetic = syntheticPrefixes([...objects.values()].filter((o) => o.keyPrefix === null).map((o) => o.name), taken);
+for (const [name, keyPrefix] of synthetic) {
+  const object = objects.get(name);
+  if (object) objects.set(name, { ...object, keyPrefix, src: `${(object.src ?? '--').slice(0, 2)}S` });
 }
 const children = childRelationships(objects, sources);
 
@@ -64,4 +77,4 @@ const index: CatalogIndex = {
   })),
 };
 writeFileSync(join(outPath, 'index.json'), `${JSON.stringify(index, null, 0).replace(/\},\{/g, '},\n{')}\n`);
-console.log(`${objects.size} objects, ${fieldCount} fields (jar ${jar.size} classes, describe ${describes.size}, documentation ${docs.size}) → ${outPath}`);
+console.log(`${objects.size} objects (${documentedOnly.size} from the documentation only, ${synthetic.size} synthetic key prefixes), ${fieldCount} fields (jar ${jar.size} classes, describe ${describes.size}, documentation ${docs.size}) → ${outPath}`);

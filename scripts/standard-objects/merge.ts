@@ -15,18 +15,43 @@ export interface Sources {
   readonly jar: ReadonlyMap<string, JarObject>;
   readonly describes: ReadonlyMap<string, DescribeObject>;
   readonly docs: ReadonlyMap<string, DocObject>;
+  /**
+   * Objects only the documentation knows that are still included: those of the core clouds'
+   * per-cloud indexes (Core Salesforce, Sales Cloud, Service Cloud), such as `AccountTeamMember`
+   * and `ServicePresenceStatus`, which the jar and the describe happen to lack.
+   */
+  readonly documentedOnly?: ReadonlySet<string>;
+  /** Real key prefixes the documentation's objects do not carry (the Tooling API's global describe, the documentation's older index). */
+  readonly knownPrefixes?: ReadonlyMap<string, string>;
 }
 
 const AUDIT = new Set(['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'IsDeleted', 'LastViewedDate', 'LastReferencedDate', 'LastActivityDate', 'MasterRecordId']);
+/**
+ * Fields the system sets on insert on every object that has them, though the sources call them
+ * not nillable and the documentation's "read-only" would leave a lookup createable:
+ * `InsertedById` (FeedItem, FeedComment...) is the user who posted. Not createable, defaulted on
+ * create, so never required.
+ */
+const SYSTEM_SET = new Set(['InsertedById']);
+/** The system fields every object has, for objects only the documentation describes (it often leaves them out). */
+const SYSTEM_FIELDS: Readonly<Record<string, DocField>> = {
+  Id: { type: 'string', format: 'salesforce-id', nullable: false, readOnly: true },
+  IsDeleted: { type: 'boolean', nullable: false, readOnly: true },
+  CreatedDate: { type: 'string', format: 'date-time', nullable: false, readOnly: true },
+  CreatedById: { type: 'string', format: 'salesforce-id', 'x-object': 'User', nullable: false, readOnly: true },
+  LastModifiedDate: { type: 'string', format: 'date-time', nullable: false, readOnly: true },
+  LastModifiedById: { type: 'string', format: 'salesforce-id', 'x-object': 'User', nullable: false, readOnly: true },
+  SystemModstamp: { type: 'string', format: 'date-time', nullable: false, readOnly: true },
+};
 const PERSON_NAME_PARTS = ['Salutation', 'FirstName', 'MiddleName', 'LastName', 'Suffix', 'InformalName'];
 const ADDRESS_PARTS = ['Street', 'City', 'State', 'PostalCode', 'Country', 'StateCode', 'CountryCode', 'Latitude', 'Longitude', 'GeocodeAccuracy'];
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Picklists longer than this are org-specific enumerations and are stored without values (any value is accepted). */
 const MAX_PICKLIST_VALUES = 300;
 
-/** Whether an object is left out of the catalogue (managed-package, sharing, history, feed and change-event objects). */
+/** Whether an object is left out of the catalogue (managed-package, sharing, sharing-rule, history, feed and change-event objects, and documentation titles that are not API names). */
 export function isExcludedObject(name: string): boolean {
-  return name.includes('__') || /(?:Share|History|Feed|ChangeEvent)$/.test(name);
+  return name.includes('__') || !FIELD_NAME.test(name) || /(?:Share|History|Feed|ChangeEvent|SharingRule)$/.test(name);
 }
 
 /** A label from an API name, as Salesforce derives most standard labels: `BillingLatitude` → `Billing Latitude`, `AccountId` → `Account ID`. */
@@ -158,7 +183,7 @@ function mergeField(object: string, name: string, from: FieldSources): CatalogFi
   // Nillable.
   let nillable = true;
   let nillableSrc = 'T';
-  if (type === 'boolean' || type === 'id' || AUDIT.has(name) && name !== 'LastViewedDate' && name !== 'LastReferencedDate' && name !== 'LastActivityDate' && name !== 'MasterRecordId') {
+  if (type === 'boolean' || type === 'id' || SYSTEM_SET.has(name) || AUDIT.has(name) && name !== 'LastViewedDate' && name !== 'LastReferencedDate' && name !== 'LastActivityDate' && name !== 'MasterRecordId') {
     nillable = false;
   } else if (from.describe) {
     nillable = from.describe.nillable;
@@ -175,6 +200,10 @@ function mergeField(object: string, name: string, from: FieldSources): CatalogFi
   if (type === 'id' || AUDIT.has(name) || type === 'address' || type === 'location') {
     createable = false;
     updateable = false;
+  } else if (SYSTEM_SET.has(name)) {
+    createable = false;
+    updateable = false;
+    accessSrc = 'H';
   } else if (READ_ONLY.has(key) || AUTO_NUMBERS.has(key)) {
     createable = false;
     updateable = false;
@@ -186,14 +215,16 @@ function mergeField(object: string, name: string, from: FieldSources): CatalogFi
     updateable = false;
     accessSrc = 'O';
   }
-  if (CREATE_ONLY.has(key) && createable) {
+  if (CREATE_ONLY.has(key)) {
+    // Set on create, never changed: createable whatever the documentation's "read-only" said.
+    createable = true;
     updateable = false;
     accessSrc = 'H';
   }
   if (!createable) field.createable = false;
   if (!updateable) field.updateable = false;
   // Defaults.
-  if (type === 'id' || AUDIT.has(name) || name === 'OwnerId' || DEFAULTED_ON_CREATE.has(key) || AUTO_NUMBERS.has(key)) field.defaultedOnCreate = true;
+  if (type === 'id' || AUDIT.has(name) || SYSTEM_SET.has(name) || name === 'OwnerId' || DEFAULTED_ON_CREATE.has(key) || AUTO_NUMBERS.has(key)) field.defaultedOnCreate = true;
   if (type === 'boolean') {
     field.defaultedOnCreate = true;
     field.defaultValue = from.describe?.defaultValue === true;
@@ -252,7 +283,9 @@ export function mergeObject(name: string, sources: Sources): CatalogObject | und
   const doc = sources.docs.get(name);
   const jarFields = new Map((jar?.fields ?? []).map((f) => [f.name, f]));
   const describeFields = new Map((describe?.fields ?? []).map((f) => [f.name, f]));
+  const documentedOnly = jar === undefined && describe === undefined && sources.documentedOnly?.has(name) === true;
   const docFields = new Map(Object.entries(doc?.properties ?? {}));
+  if (documentedOnly) for (const [field, schema] of Object.entries(SYSTEM_FIELDS)) if (![...docFields.keys()].some((f) => f.toLowerCase() === field.toLowerCase())) docFields.set(field, schema);
   const names: string[] = [];
   const seen = new Set<string>();
   const add = (field: string): void => {
@@ -264,7 +297,8 @@ export function mergeObject(name: string, sources: Sources): CatalogObject | und
   for (const field of describeFields.keys()) add(field);
   for (const field of jarFields.keys()) add(field);
   // Documentation-only fields exist where the object exists in another source (feature-gated fields such as Case.EntitlementId).
-  if (jar || describe) for (const [field, schema] of docFields) if (docType(schema, field) !== undefined) add(field);
+  // Objects only the documentation knows (core clouds) take all its fields.
+  if (jar || describe || documentedOnly) for (const [field, schema] of docFields) if (docType(schema, field) !== undefined) add(field);
   if (names.length === 0) return undefined;
   const idAt = names.findIndex((field) => field.toLowerCase() === 'id');
   if (idAt >= 0) names.splice(idAt, 1);
@@ -277,8 +311,10 @@ export function mergeObject(name: string, sources: Sources): CatalogObject | und
   markNameField(name, fields);
 
   const label = describe?.label ?? doc?.label ?? labelFromName(name);
-  const keyPrefix = doc?.keyPrefix ?? KEY_PREFIX_OVERRIDES[name] ?? null;
-  const src = `${describe ? 'D' : doc?.label ? 'O' : 'T'}${PLURAL_OVERRIDES[name] ? 'H' : 'T'}${doc?.keyPrefix ? 'O' : KEY_PREFIX_OVERRIDES[name] ? 'H' : '-'}`;
+  const knownPrefix = sources.knownPrefixes?.get(name);
+  const keyPrefix = doc?.keyPrefix ?? KEY_PREFIX_OVERRIDES[name] ?? knownPrefix ?? null;
+  // Key prefix letters: O documentation, H override table, K the Tooling describe or older index, - none (a synthetic one is given later, S).
+  const src = `${describe ? 'D' : doc?.label ? 'O' : 'T'}${PLURAL_OVERRIDES[name] ? 'H' : 'T'}${doc?.keyPrefix ? 'O' : KEY_PREFIX_OVERRIDES[name] ? 'H' : knownPrefix ? 'K' : '-'}`;
   return {
     schemaVersion: CATALOG_SCHEMA_VERSION,
     name,

@@ -42,6 +42,8 @@ export const DEFAULTED_ON_CREATE: ReadonlySet<string> = new Set([
   'Opportunity.ForecastCategory', 'Opportunity.ForecastCategoryName',
   // Person names: computed from FirstName and LastName.
   'Contact.Name', 'Lead.Name', 'User.Name',
+  // A version without a document starts a new ContentDocument, whose Id it then holds.
+  'ContentVersion.ContentDocumentId',
 ]);
 
 /** Fields that are read-only in Salesforce (formula, roll-up or system-maintained) and no source says so. */
@@ -52,12 +54,13 @@ export const READ_ONLY: ReadonlySet<string> = new Set([
   'CaseMilestone.IsViolated', 'CaseMilestone.TargetDate', 'CaseMilestone.ElapsedTimeInMins',
 ]);
 
-/** Fields that can be set on create but not changed afterwards (master-detail parents and the like). */
+/** Fields that can be set on create but not changed afterwards (master-detail parents and the like); createable whatever the documentation says. */
 export const CREATE_ONLY: ReadonlySet<string> = new Set([
   'CampaignMember.CampaignId', 'CampaignMember.LeadId', 'CampaignMember.ContactId', 'OrderItem.OrderId', 'OrderItem.PricebookEntryId',
   'OpportunityLineItem.OpportunityId', 'OpportunityLineItem.PricebookEntryId', 'PricebookEntry.Pricebook2Id', 'PricebookEntry.Product2Id',
   'OpportunityContactRole.OpportunityId', 'CaseComment.ParentId', 'CaseContactRole.CasesId', 'ContentDocumentLink.ContentDocumentId',
   'ContentDocumentLink.LinkedEntityId', 'AccountContactRelation.ContactId', 'FeedItem.ParentId', 'Note.ParentId', 'RecordType.SobjectType',
+  'ContentVersion.PathOnClient',
 ]);
 
 /** Fields of feature-gated or multi-org settings left out of a standard org (multi-currency, divisions). */

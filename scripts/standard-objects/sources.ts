@@ -150,3 +150,36 @@ export function readDocs(folder: string): { version: string; objects: Map<string
   }
   return { version: index.version, objects: out };
 }
+
+/** The per-cloud indexes whose documentation-only objects the catalogue includes: the core clouds every org has. */
+export const CORE_CLOUD_INDEXES = ['core-salesforce.json', 'sales-cloud.json', 'service-cloud.json'] as const;
+
+/** Object names listed by the per-cloud indexes `files` of `sf-doc-to-json/`. */
+export function readCloudObjects(folder: string, files: readonly string[] = CORE_CLOUD_INDEXES): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) {
+    const cloud = JSON.parse(readFileSync(join(folder, file), 'utf8')) as { readonly objects: readonly string[] };
+    for (const name of cloud.objects) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * Real key prefixes beyond the documentation's objects: the Tooling API's global describe
+ * (`toolingGlobalDescribe.json`) and the documentation's older index (`index.json.bak`), which
+ * name some objects (platform events among them) the current index lists without a prefix.
+ */
+export function readKnownPrefixes(folder: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const tooling = join(folder, 'toolingGlobalDescribe.json');
+  if (existsSync(tooling)) {
+    const describe = JSON.parse(readFileSync(tooling, 'utf8')) as { readonly sobjects: readonly { readonly name: string; readonly keyPrefix: string | null }[] };
+    for (const object of describe.sobjects) if (object.keyPrefix) out.set(object.name, object.keyPrefix);
+  }
+  const older = join(folder, 'index.json.bak');
+  if (existsSync(older)) {
+    const index = JSON.parse(readFileSync(older, 'utf8')) as DocIndex;
+    for (const [name, entry] of Object.entries(index.objects)) if (entry.keyPrefix && !out.has(name)) out.set(name, entry.keyPrefix);
+  }
+  return out;
+}

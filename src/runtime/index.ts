@@ -22,6 +22,8 @@ export * from './interviews/interview-service.js';
 export { MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './interviews/interview-input.js';
 export * from './jobs/job-runner.js';
 export * from './jobs/job-service.js';
+export * from './org/content-versions.js';
+export * from './org/create-defaults.js';
 export * from './org/field-builders.js';
 export * from './org/ids.js';
 export * from './org/object-metadata.js';

@@ -43,6 +43,8 @@ export interface RuntimeOptions {
   readonly onBackgroundError?: LoopErrorHandler;
   /** SOQL over the storage (storage's `SoqlEngine`); without it, `query` refuses every call. */
   readonly soql?: SoqlPort;
+  /** The server's public base URL (`https://eddy.example.com`), for `$Api.Partner_Server_URL_*`; a function when it is known only once the server listens. */
+  readonly serverUrl?: string | (() => string | undefined);
 }
 
 /** The composed runtime. */
@@ -89,6 +91,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.components === undefined ? {} : { components: options.components }),
     ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
+    ...(options.serverUrl === undefined ? {} : { serverUrl: options.serverUrl }),
   });
   const jobs = new JobRunner({ storage, clock, ...options.jobRunner, ...(options.onBackgroundError === undefined ? {} : { onError: options.onBackgroundError }) });
   registerWaitResume(jobs, { storage, resume: (payload, job) => interviews.resumeByAlarm(payload, job), ...(options.waitRetry === undefined ? {} : { retry: options.waitRetry }) });

@@ -164,7 +164,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   let ownRuntime: Promise<Runtime> | undefined;
   // One SOQL engine per server: it holds the query locators that later pages are read with.
   const soqlEngine = new SoqlEngine(storage, { clock: () => clock.now() });
-  const runtime = (): Promise<Runtime> => (options.runtime ? Promise.resolve(options.runtime) : (ownRuntime ??= createRuntime({ storage, clock, soql: soqlEngine })));
+  const runtime = (): Promise<Runtime> => (options.runtime ? Promise.resolve(options.runtime) : (ownRuntime ??= createRuntime({ storage, clock, soql: soqlEngine, ...(options.publicUrl === undefined ? {} : { serverUrl: options.publicUrl }) })));
   app.addHook('onClose', async () => {
     if (ownRuntime) await (await ownRuntime).stop();
   });

@@ -94,9 +94,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const storage = await openDatabase({ ...databaseLocation(database), clock: () => clock.now() });
   let runtime: Runtime | undefined;
   let app: FastifyInstance | undefined;
+  // $Api's server URLs: the public URL when configured, else the address the server listens on.
+  let listeningUrl: string | undefined;
+  const serverUrl = options.publicUrl ?? ((): string | undefined => listeningUrl);
   try {
     await bootstrapOrg(storage);
-    runtime = await createConfiguredRuntime({ storage, clock, smtpUrl: config.smtpUrl, actionsFolder: options.actionsFolder });
+    runtime = await createConfiguredRuntime({ storage, clock, smtpUrl: config.smtpUrl, actionsFolder: options.actionsFolder, serverUrl });
     app = buildServer({
       storage,
       runtime,
@@ -111,6 +114,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const address = app.server.address();
     const actualPort = typeof address === 'object' && address !== null ? address.port : port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    listeningUrl = url;
     runtime.startBackground();
     const sweeper = sweepStaleTokens(storage, clock);
     if (demo) printDemo(demo, url, print);

@@ -7,8 +7,8 @@
  * out of a group, so sharing checks are one indexed lookup.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { DeleteFailedError, DuplicateUsernameError, DuplicateValueError, FieldIntegrityError, InvalidCrossReferenceKeyError, InvalidOperationError, KEY_PREFIXES, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
-import type { AccessSubject, Directory, GroupMemberRecord, GroupRecord, GroupType, NewPermissionSet, NewUser, PermissionSetAssignmentRecord, PermissionSetRecord, UserChanges, UserPermissions, UserRecord, UserRoleRecord } from '../runtime/index.js';
+import { DeleteFailedError, DuplicateUsernameError, DuplicateValueError, FieldIntegrityError, InvalidCrossReferenceKeyError, InvalidFieldForInsertUpdateError, InvalidOperationError, KEY_PREFIXES, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
+import type { AccessSubject, Directory, GroupChanges, GroupMemberRecord, GroupRecord, GroupType, NewPermissionSet, NewUser, PermissionSetAssignmentRecord, PermissionSetRecord, UserChanges, UserPermissions, UserRecord, UserRoleRecord } from '../runtime/index.js';
 import type { Database, GroupMembersTable, GroupsTable, PermissionSetAssignmentsTable, PermissionSetsTable, UserRolesTable, UsersTable } from './database-schema.js';
 import { BASE_SCHEMA } from './kysely-schema-store.js';
 import { chunks, developerNameFrom, fromBool, isValidDeveloperName, toBool } from './sql-helpers.js';
@@ -274,6 +274,29 @@ export class KyselyDirectory implements Directory {
   async getGroup(id: string): Promise<GroupRecord | undefined> {
     const row = await this.#ctx.db.selectFrom('groups').selectAll().where('Id', '=', parseId(id, 'Id')).executeTakeFirst();
     return row ? toGroup(row) : undefined;
+  }
+
+  async updateGroup(id: string, changes: GroupChanges, actorId: string): Promise<GroupRecord> {
+    const groupId = parseId(id, 'Id');
+    const values = validateRecordWrite(BASE_SCHEMA, 'Group', { ...changes, Id: groupId }, 'update').values;
+    return this.#ctx.atomic(async (db) => {
+      const current = await db.selectFrom('groups').selectAll().where('Id', '=', groupId).executeTakeFirst();
+      if (!current) throw new NotFoundError(`No group with Id ${groupId}.`, ['Id']);
+      if (current.Type !== 'Regular' && current.Type !== 'Queue') throw new InvalidOperationError(`${current.Type} groups follow the role hierarchy and the org; they cannot be changed.`, ['Id']);
+      if ('Type' in values && values.Type !== current.Type) throw new InvalidFieldForInsertUpdateError('Unable to update the field Type of Group: it is set when the group is created', ['Type']);
+      const developerName = values.DeveloperName;
+      if (typeof developerName === 'string' && developerName !== current.DeveloperName) {
+        this.#developerName(current.Name, developerName);
+        const taken = await db.selectFrom('groups').select('Id').where('DeveloperName', '=', developerName).where('Type', 'in', ['Regular', 'Queue']).where('Id', '<>', groupId).executeTakeFirst();
+        if (taken) throw new DuplicateValueError(`duplicate value found: DeveloperName ${developerName}`, ['DeveloperName']);
+      }
+      const set: Record<string, string | number | null> = {};
+      for (const name of ['Name', 'DeveloperName', 'Email'] as const) if (name in values) set[name] = values[name] as string | null;
+      for (const name of ['DoesIncludeBosses', 'DoesSendEmailToMembers'] as const) if (name in values) set[name] = toBool(values[name] === true);
+      const now = this.#ctx.now();
+      await db.updateTable('groups').set({ ...set, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now }).where('Id', '=', groupId).execute();
+      return toGroup(await db.selectFrom('groups').selectAll().where('Id', '=', groupId).executeTakeFirstOrThrow());
+    });
   }
 
   async listGroups(type?: GroupType): Promise<GroupRecord[]> {

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { FlowRecord, FlowValue, JsonValue } from '../engine/index.js';
-import { EntityIsDeletedError, InvalidCrossReferenceKeyError, InvalidOperationError, InvalidTypeError, isValidId, MissingArgumentError, newId, NotFoundError, parseId, validateRecordWrite } from '../runtime/index.js';
+import { DEFAULT_BUSINESS_HOURS_QUERY, EntityIsDeletedError, newContentDocument, startsContentDocument, InvalidCrossReferenceKeyError, InvalidOperationError, InvalidTypeError, isValidId, MissingArgumentError, needsDefaultBusinessHours, newId, NotFoundError, parseId, systemDefaultsOnCreate, validateRecordWrite } from '../runtime/index.js';
 import type { ObjectDescribe, OrgSchema, RecordFilterQuery, RecordQuery, RecordStore, RecordWriteOptions, ReferenceCheck, SchemaStore, ValidatedWrite } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
 import { RECORD_COLUMNS, sourceOf } from './object-sources.js';
@@ -66,12 +66,14 @@ export class KyselyRecordStore implements RecordStore {
       await checkReferences(db, schema, writes.flatMap((w) => w.references));
       const now = this.#ctx.now();
       const ids: string[] = [];
+      const defaultBusinessHoursId = writes.some((w) => needsDefaultBusinessHours(w.object, w.values)) ? (await selectRecordIds(db, schema, DEFAULT_BUSINESS_HOURS_QUERY, this.#ctx.dialect))[0] : undefined;
       for (const write of writes) {
         const { object } = write;
         if (!object.keyPrefix) throw new InvalidTypeError(`${object.name} has no key prefix.`);
         const id = newId(object.keyPrefix);
         const data: Record<string, JsonValue> = {};
-        for (const [name, value] of Object.entries(write.values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
+        const values = { ...write.values, ...systemDefaultsOnCreate(object, write.values, { userId: actorId, defaultBusinessHoursId }) };
+        for (const [name, value] of Object.entries(values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
         for (const field of object.fields) {
           if (field.autoNumber) {
             const n = await nextAutonumber(db, `${object.name}.${field.name}`);
@@ -80,13 +82,15 @@ export class KyselyRecordStore implements RecordStore {
         }
         if (PERSON_NAMED.has(object.name)) data.Name = personName(data);
         const ownerId = object.fields.some((f) => f.name === 'OwnerId') ? ((write.values.OwnerId as string | null | undefined) ?? actorId) : null;
-        await db
-          .insertInto('records')
-          .values({
-            Id: id, object_type: object.name, OwnerId: ownerId, data: JSON.stringify(data),
-            CreatedDate: now, CreatedById: actorId, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
-          })
-          .execute();
+        if (startsContentDocument(object.name, data)) {
+          // A new file: the system creates its ContentDocument (content-versions.ts).
+          const file = newContentDocument(data, id);
+          const documentId = newId(schema.describeOrThrow('ContentDocument').keyPrefix ?? '069');
+          Object.assign(data, file.version, { ContentDocumentId: documentId });
+          await insertRow(db, documentId, 'ContentDocument', ownerId, file.document, actorId, now);
+          if (file.link) await insertRow(db, newId(schema.describeOrThrow('ContentDocumentLink').keyPrefix ?? '06A'), 'ContentDocumentLink', null, { ...file.link, ContentDocumentId: documentId }, actorId, now);
+        }
+        await insertRow(db, id, object.name, ownerId, data, actorId, now);
         ids.push(id);
       }
       return ids;
@@ -176,6 +180,17 @@ export class KyselyRecordStore implements RecordStore {
     if (object.storage !== 'records') throw new InvalidOperationError(`${object.name} records are not written through the record store.`);
   }
 
+}
+
+/** Inserts one row of the `records` table, created by `actorId` at `now`. */
+async function insertRow(db: Kysely<Database>, id: string, objectType: string, ownerId: string | null, data: Readonly<Record<string, JsonValue>>, actorId: string, now: string): Promise<void> {
+  await db
+    .insertInto('records')
+    .values({
+      Id: id, object_type: objectType, OwnerId: ownerId, data: JSON.stringify(data),
+      CreatedDate: now, CreatedById: actorId, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
+    })
+    .execute();
 }
 
 /** Every referenced record must exist (`INVALID_CROSS_REFERENCE_KEY`). */

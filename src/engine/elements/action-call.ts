@@ -116,6 +116,10 @@ export function executeActionCall(element: ActionCallElement, ctx: ElementContex
       return complete(element, ctx, {});
     case 'chatterPost': {
       const subject = getField(inputs, 'subjectNameOrId');
+      if (subject === null || (typeof subject === 'string' && subject.trim() === '')) {
+        // A required input: usually a record the flow looked up that this org does not have.
+        throw new FlowFault('MISSING_ARGUMENT', `Post to Chatter "${element.name}": subjectNameOrId is blank; it takes a record Id, a Username or a Chatter group's name.`);
+      }
       if (typeof subject === 'string' && !RECORD_ID.test(subject.trim())) {
         // A user's feed may be named by Username: find the user first (resumeActionCall posts).
         const filters = [{ field: 'Username', operator: 'EqualTo' as const, value: subject.trim() }];

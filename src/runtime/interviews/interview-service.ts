@@ -76,6 +76,8 @@ export interface InterviewServiceOptions {
   readonly components?: ComponentRegistry;
   readonly waitRetry?: WaitRetryOptions;
   readonly hooks?: InterviewServiceHooks;
+  /** The server's public base URL for `$Api` (a function when it is known only once the server listens). */
+  readonly serverUrl?: string | (() => string | undefined);
 }
 
 /** Options of {@link InterviewService.start}. */
@@ -129,6 +131,7 @@ export class InterviewService {
   readonly #flows: FlowCache;
   readonly #actions: ActionRegistry;
   readonly #components: ComponentRegistry | undefined;
+  readonly #serverUrl: () => string | undefined;
   readonly #hooks: InterviewServiceHooks;
   readonly #access: AccessCache;
   /** Attempts of the alarm jobs this service schedules. */
@@ -140,6 +143,8 @@ export class InterviewService {
     this.#flows = options.flows;
     this.#actions = options.actions;
     this.#components = options.components;
+    const serverUrl = options.serverUrl;
+    this.#serverUrl = typeof serverUrl === 'function' ? serverUrl : () => serverUrl;
     this.#hooks = options.hooks ?? {};
     this.#access = accessCacheFor(options.storage);
     this.#alarmAttempts = waitRetryPolicy(options.waitRetry).maxAttempts;
@@ -526,7 +531,7 @@ export class InterviewService {
   }
 
   async #context(session: StorageSession, op: Operation): Promise<StepContext> {
-    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view });
+    return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view, serverUrl: this.#serverUrl() });
   }
 
   #ports(session: StorageSession, op: Operation, flows: InterviewFlows): DrivePorts {

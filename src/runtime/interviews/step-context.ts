@@ -9,6 +9,7 @@ import type { AccessView } from '../access/access-cache.js';
 import type { OrgSchema } from '../org/org-schema.js';
 import type { StorageSession, UserRecord } from '../ports/index.js';
 import type { UserPermissions } from '../access/sharing.js';
+import { apiGlobals } from './api-globals.js';
 
 /** The picklist lookup of a describe, built once per describe. */
 const PICKLISTS = new WeakMap<OrgSchema, NonNullable<StepContext['picklist']>>();
@@ -76,6 +77,8 @@ export interface StepContextInput {
   readonly components?: ComponentRegistry | undefined;
   /** The operation's view of the access cache: org, labels, describe and roles come from it. */
   readonly cache?: AccessView | undefined;
+  /** The server's public base URL, for `$Api` (undefined: the URLs are null). */
+  readonly serverUrl?: string | undefined;
 }
 
 /** The step context for one operation by (or, for waits, on behalf of) `user`. */
@@ -99,6 +102,7 @@ export async function buildStepContext(input: StepContextInput): Promise<StepCon
     userRole: role === undefined ? { Id: null, Name: null, DeveloperName: null } : { Id: role.Id, Name: role.Name, DeveloperName: role.DeveloperName },
     setup: {},
     permissions: {},
+    api: apiGlobals(input.serverUrl, org.Id),
     ...(input.components === undefined ? {} : { components: input.components }),
   };
 }

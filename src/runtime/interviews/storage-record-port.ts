@@ -1,7 +1,8 @@
 /**
  * The engine's {@link RecordPort} over the storage's {@link RecordStore}: record elements of a
  * running interview read and write through the session they are given, so inside a transaction
- * their writes commit or roll back with the interview's new state.
+ * their writes commit or roll back with the interview's new state. Updates of `User` and `Group`
+ * records go to the directory, where they live (`directory/flow-directory-updates.ts`).
  *
  * FlowInterview is not a business record: a flow's Get Records on it finds only the interviews
  * the running user may see, and its Delete Records deletes them by the one interview access rule
@@ -9,6 +10,7 @@
  * /sobjects/FlowInterview/{id}` does.
  */
 import type { FlowRecord, RecordPort } from '../../engine/index.js';
+import { directoryObjectOf, type DirectoryObject, updateDirectoryRecords, updateDirectoryRecordsWhere } from '../directory/flow-directory-updates.js';
 import { KEY_PREFIXES } from '../org/ids.js';
 import type { StorageSession } from '../ports/index.js';
 import { type Actor, loadForUser } from './interview-access.js';
@@ -60,8 +62,22 @@ export function storageRecordPort(session: StorageSession, actorId: string, acto
         ? visibleInterviews(request)
         : records.query({ object: request.object, filters: request.filters, logic: request.logic, fields: request.fields, sort: request.sort, limit: request.limit }),
     create: (list) => records.create(list, actorId),
-    update: (list) => records.update(list, actorId),
-    updateWhere: (request) => records.updateWhere({ object: request.object, filters: request.filters, logic: request.logic }, request.values, actorId),
+    update: async (list) => {
+      const directory = new Map<DirectoryObject, FlowRecord[]>();
+      const others: FlowRecord[] = [];
+      for (const record of list) {
+        const object = directoryObjectOf(record.attributes?.type);
+        if (object === undefined) others.push(record);
+        else directory.set(object, [...(directory.get(object) ?? []), record]);
+      }
+      if (others.length > 0) await records.update(others, actorId);
+      for (const [object, rows] of directory) await updateDirectoryRecords(session, object, rows, actorId);
+    },
+    updateWhere: (request) => {
+      const query = { object: request.object, filters: request.filters, logic: request.logic };
+      const object = directoryObjectOf(request.object);
+      return object === undefined ? records.updateWhere(query, request.values, actorId) : updateDirectoryRecordsWhere(session, object, query, request.values, actorId);
+    },
     delete: (object, ids) => (deletesInterviews(object, ids) ? deleteInterviews(ids) : records.delete(ids)),
     deleteWhere: async (request) => {
       if (!isInterview(request.object)) return records.deleteWhere({ object: request.object, filters: request.filters, logic: request.logic });

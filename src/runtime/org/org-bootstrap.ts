@@ -1,10 +1,13 @@
 /**
- * What an empty embedded org gets on first use: the standard permission sets and, when there is
- * no user yet besides the Automated Process user, an administrator (`admin@eddy.local`) holding
- * every permission. Idempotent and safe when several processes start at once.
+ * What an empty embedded org gets on first use: the standard permission sets, the default
+ * business hours every Salesforce org has, and, when there is no user yet besides the Automated
+ * Process user, an administrator (`admin@eddy.local`) holding every permission. Idempotent and
+ * safe when several processes start at once.
  */
+import type { FlowRecord } from '../../engine/index.js';
 import { DuplicateValueError } from '../errors.js';
 import type { NewPermissionSet, PermissionSetRecord, Storage, StorageSession, UserRecord } from '../ports/index.js';
+import { DEFAULT_BUSINESS_HOURS_QUERY } from './create-defaults.js';
 
 /** The administrator created in an empty org. */
 export const DEFAULT_ADMIN_USERNAME = 'admin@eddy.local';
@@ -41,6 +44,27 @@ export interface BootstrapResult {
   readonly createdPermissionSets: readonly string[];
   /** The administrator, when it was created now. */
   readonly createdAdmin: UserRecord | undefined;
+  /** The Id of the default business hours, when they were created now. */
+  readonly createdBusinessHoursId?: string | undefined;
+}
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * The business hours a new Salesforce org has: "Default", active, 24 hours a day (start and end
+ * 00:00) seven days a week, in the org's time zone. `Case.BusinessHoursId` defaults to it.
+ */
+export function defaultBusinessHours(timeZoneSidKey: string): FlowRecord {
+  const record: Record<string, string | boolean> = { Name: 'Default', IsActive: true, IsDefault: true, TimeZoneSidKey: timeZoneSidKey };
+  for (const day of DAYS) {
+    record[`${day}StartTime`] = '00:00:00.000Z';
+    record[`${day}EndTime`] = '00:00:00.000Z';
+  }
+  return { attributes: { type: 'BusinessHours' }, ...record } as FlowRecord;
+}
+
+async function hasDefaultBusinessHours(session: StorageSession): Promise<boolean> {
+  return (await session.records.query({ ...DEFAULT_BUSINESS_HOURS_QUERY, fields: ['Id'], limit: 1 })).length > 0;
 }
 
 async function missingSets(session: StorageSession): Promise<NewPermissionSet[]> {
@@ -54,7 +78,7 @@ async function hasStandardUser(session: StorageSession): Promise<boolean> {
 
 /** Creates the standard permission sets that are missing, and the administrator in an org without users. */
 export async function bootstrapOrg(storage: Storage): Promise<BootstrapResult> {
-  if ((await missingSets(storage)).length === 0 && (await hasStandardUser(storage))) return { createdPermissionSets: [], createdAdmin: undefined };
+  if ((await missingSets(storage)).length === 0 && (await hasStandardUser(storage)) && (await hasDefaultBusinessHours(storage))) return { createdPermissionSets: [], createdAdmin: undefined };
   for (let attempt = 0; ; attempt++) {
     try {
       return await storage.transaction(async (tx) => {
@@ -70,7 +94,12 @@ export async function bootstrapOrg(storage: Storage): Promise<BootstrapResult> {
           const adminSet = (await tx.directory.listPermissionSets()).find((set) => set.Name.toLowerCase() === ADMIN_PERMISSION_SET.toLowerCase());
           if (adminSet !== undefined) await tx.directory.assignPermissionSet(admin.Id, adminSet.Id);
         }
-        return { createdPermissionSets: created.map((set) => set.Name), createdAdmin: admin };
+        let businessHoursId: string | undefined;
+        if (!(await hasDefaultBusinessHours(tx))) {
+          const timeZone = (await tx.settings.getOrganization()).TimeZoneSidKey;
+          [businessHoursId] = await tx.records.create([defaultBusinessHours(timeZone)], actorId);
+        }
+        return { createdPermissionSets: created.map((set) => set.Name), createdAdmin: admin, ...(businessHoursId === undefined ? {} : { createdBusinessHoursId: businessHoursId }) };
       });
     } catch (error) {
       // Another process bootstrapped at the same moment and won the race on a unique name

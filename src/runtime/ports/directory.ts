@@ -80,6 +80,15 @@ export interface GroupRecord extends AuditFields {
   readonly DoesSendEmailToMembers: boolean;
 }
 
+/** Fields `updateGroup` may change (its `Type` is set once, on create). */
+export interface GroupChanges {
+  readonly Name?: string;
+  readonly DeveloperName?: string;
+  readonly Email?: string | null;
+  readonly DoesIncludeBosses?: boolean;
+  readonly DoesSendEmailToMembers?: boolean;
+}
+
 /** A GroupMember row (prefix 011). */
 export interface GroupMemberRecord {
   readonly Id: string;
@@ -153,6 +162,11 @@ export interface GroupDirectory {
   /** Creates a public group or a queue. */
   createGroup(input: { readonly Name: string; readonly DeveloperName?: string; readonly Type: 'Regular' | 'Queue'; readonly Email?: string | null; readonly DoesIncludeBosses?: boolean }, actorId: string): Promise<GroupRecord>;
   getGroup(id: string): Promise<GroupRecord | undefined>;
+  /**
+   * Changes a public group or queue (`NOT_FOUND` for no such group, `INVALID_OPERATION` for a
+   * role or organization group, `DUPLICATE_VALUE` for a DeveloperName another group has).
+   */
+  updateGroup(id: string, changes: GroupChanges, actorId: string): Promise<GroupRecord>;
   listGroups(type?: GroupType): Promise<GroupRecord[]>;
   /**
    * Deletes a public group or queue with its memberships, in it and of it, and the manual shares

@@ -103,6 +103,14 @@ describe('action call element', () => {
     expect(run.records.all('FeedItem')).toEqual([]);
   });
 
+  it('fails a Post to Chatter whose subject is blank, naming the input, and posts nothing', async () => {
+    const flow = flowFromXml(variable('group', 'String') + action('Post', 'chatterPost', 'chatterPost', { subjectNameOrId: ref('group'), text: str('Hello') }), { start: 'Post' });
+    const run = await runScript(flow);
+    expect(run.status).toBe('error');
+    expect(run.fault).toEqual({ code: 'MISSING_ARGUMENT', element: 'Post', message: 'Post to Chatter "Post": subjectNameOrId is blank; it takes a record Id, a Username or a Chatter group\'s name.' });
+    expect(run.records.all('FeedItem')).toEqual([]);
+  });
+
   it('asks the runtime to run other actions and stores their outputs', async () => {
     const flow = flowFromXml(
       variable('total', 'Number', { output: true, scale: 2 }) +

@@ -75,6 +75,54 @@ describe('standard object catalogue', () => {
     expect(schema.describeOrThrow('Account').fields.filter((f) => f.name.includes('__'))).toEqual([]);
   });
 
+  it("includes the core clouds' objects only the documentation describes, with their system fields", () => {
+    expect(schema.describe('AccountTeamMember')).toMatchObject({ keyPrefix: '01M', label: 'Account Team Member', createable: true });
+    expect(schema.fieldOrThrow('AccountTeamMember', 'UserId')).toMatchObject({ type: 'reference', referenceTo: ['User'], nillable: false, createable: true, updateable: false });
+    expect(schema.fieldOrThrow('AccountTeamMember', 'TeamMemberRole').type).toBe('picklist');
+    expect(schema.describe('ServicePresenceStatus')).toMatchObject({ keyPrefix: '0N5', deletable: false });
+    for (const name of ['Id', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate', 'SystemModstamp', 'IsDeleted']) {
+      expect(schema.fieldOrThrow('ServicePresenceStatus', name), name).toMatchObject({ createable: false, updateable: false });
+    }
+    const names = new Set(schema.objects().map((o) => o.name));
+    expect(names.size).toBeGreaterThan(2500);
+    // Eddy's own FlowInterviewOwnerSharingRule is a system object, not the catalogue's.
+    const catalogued = [...names].filter((name) => schema.describe(name)?.storage === 'records');
+    expect(catalogued.filter((name) => name.endsWith('SharingRule') || !/^[A-Za-z][A-Za-z0-9_]*$/.test(name))).toEqual([]);
+  });
+
+  it('gives every object a key prefix, unique, synthetic ones from the z range no real prefix uses', () => {
+    // Eddy's system views (FlowDefinitionView...) have no Id of their own; every record object has a prefix.
+    const objects = schema.objects().filter((o) => o.keyPrefix !== null || schema.describe(o.name)?.storage === 'records');
+    expect(objects.filter((o) => o.keyPrefix === null).map((o) => o.name)).toEqual([]);
+    // Salesforce itself shares a few real prefixes (00I: Partner, AccountPartner, OpportunityPartner);
+    // a synthetic one is never shared.
+    const synthetic = objects.filter((o) => o.keyPrefix?.startsWith('z'));
+    expect(synthetic.length).toBeGreaterThan(600);
+    const owners = new Map<string, number>();
+    for (const o of objects) owners.set(o.keyPrefix as string, (owners.get(o.keyPrefix as string) ?? 0) + 1);
+    expect(synthetic.filter((o) => owners.get(o.keyPrefix as string) !== 1).map((o) => o.name)).toEqual([]);
+    expect(schema.describe('FlowExecutionErrorEvent')?.keyPrefix).toMatch(/^z[0-9A-Za-z]{2}$/);
+    expect(schema.describe('ReportEvent')?.keyPrefix).toMatch(/^z/);
+    // Real prefixes stay: the documentation's, the override table's.
+    expect(schema.describe('Account')?.keyPrefix).toBe('001');
+    expect(schema.describe('Entitlement')?.keyPrefix).toBe('550');
+  });
+
+  it('never makes a system-set or defaulted-on-create field required (required = not nillable, createable, not defaulted)', () => {
+    const required = (object: string) =>
+      schema.describeOrThrow(object).fields.filter((f) => !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean').map((f) => f.name);
+    expect(schema.fieldOrThrow('FeedItem', 'InsertedById')).toMatchObject({ nillable: false, createable: false, updateable: false, defaultedOnCreate: true });
+    expect(required('FeedItem')).toEqual(['ParentId']);
+    expect(schema.fieldOrThrow('Case', 'BusinessHoursId')).toMatchObject({ nillable: false, defaultedOnCreate: true });
+    expect(required('Case')).toEqual([]);
+    expect(schema.fieldOrThrow('Case', 'OwnerId').defaultedOnCreate).toBe(true);
+    // Salesforce requires a folder for a template (a user's Id for a private one).
+    expect(required('EmailTemplate')).toContain('FolderId');
+    expect(schema.fieldOrThrow('ContentVersion', 'ContentDocumentId')).toMatchObject({ defaultedOnCreate: true, updateable: false });
+    expect(schema.fieldOrThrow('ContentVersion', 'PathOnClient')).toMatchObject({ createable: true, updateable: false });
+    expect(schema.describe('ContentDocument')?.createable).toBe(false);
+  });
+
   it("keeps Eddy's behaviour of the hand-written objects and Salesforce's values beside it", () => {
     expect(schema.fieldOrThrow('Contact', 'Name')).toMatchObject({ calculated: true, createable: false, nameField: true });
     expect(schema.fieldOrThrow('Contact', 'FirstName').compoundFieldName).toBe('Name');
