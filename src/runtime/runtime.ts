@@ -21,6 +21,8 @@ import type { Mailer } from './ports/mailer.js';
 import type { SoqlPort, Storage } from './ports/index.js';
 import { QueryService } from './query/query-service.js';
 import { registerWaitResume } from './waits/wait-resume.js';
+import { RecordSaveService } from './triggers/record-save-service.js';
+import type { RecursionPolicy } from './triggers/save-pipeline.js';
 
 /** What {@link createRuntime} is built from. */
 export interface RuntimeOptions {
@@ -43,6 +45,8 @@ export interface RuntimeOptions {
   readonly onBackgroundError?: LoopErrorHandler;
   /** SOQL over the storage (storage's `SoqlEngine`); without it, `query` refuses every call. */
   readonly soql?: SoqlPort;
+  /** What a recursive save of the same record runs (`docs/triggers.md`); default `skipAfterSave`. */
+  readonly recursion?: RecursionPolicy;
 }
 
 /** The composed runtime. */
@@ -50,6 +54,8 @@ export interface Runtime {
   readonly storage: Storage;
   readonly clock: Clock;
   readonly interviews: InterviewService;
+  /** Every write of business records: the save pipeline, which fires record-triggered flows. */
+  readonly saves: RecordSaveService;
   /** Deploying flows and managing versions. */
   readonly flows?: FlowService;
   readonly flowCache: FlowCache;
@@ -81,11 +87,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const actions = options.actions ?? new ActionRegistry();
   const mailer = options.mailer;
   const flowCache = new FlowCache(storage);
+  const saves = new RecordSaveService({ storage, clock, flows: flowCache, actions, ...(options.recursion === undefined ? {} : { recursion: options.recursion }) });
   const interviews = new InterviewService({
     storage,
     clock,
     flows: flowCache,
     actions,
+    saves,
     ...(options.components === undefined ? {} : { components: options.components }),
     ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
@@ -97,6 +105,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     storage,
     clock,
     interviews,
+    saves,
     flows: new FlowService(storage),
     flowCache,
     query: new QueryService(options.soql ?? missingSoqlPort),
