@@ -38,7 +38,7 @@ function faultOf(result: SaveResult): PortFault {
 
 /** Answers `requests` (all record requests) together; answers in request order. */
 export async function answerRecordRequests(requests: readonly Request[], ports: BatchRecordPorts): Promise<BatchAnswer[]> {
-  const answers: (BatchAnswer | undefined)[] = new Array(requests.length);
+  const answers: (BatchAnswer | undefined)[] = Array.from({ length: requests.length }, () => undefined);
   const queries: { index: number; request: Query }[] = [];
   const writes = new Map<string, { operation: SaveRequest['operation']; object: string; items: { index: number; records: FlowRecord[] }[] }>();
   for (const [index, request] of requests.entries()) {

@@ -114,7 +114,7 @@ export class SavePipeline {
   async run(tx: StorageSession, request: SaveRequest, frame: SaveFrame): Promise<SaveResult[]> {
     const count = request.records.length;
     const groups = request.groups ?? request.records.map(() => 0);
-    const results: (SaveResult | undefined)[] = new Array(count);
+    const results: (SaveResult | undefined)[] = Array.from({ length: count }, () => undefined);
     const failedGroups = new Set<number>();
     const fail = (index: number, errors: readonly SaveError[]): void => {
       const record = request.records[index];
@@ -165,7 +165,7 @@ export class SavePipeline {
       const outcomes = await this.#runFlow(tx, schema, trigger, items, frame, state.fail);
       for (const [item, outcome] of outcomes) {
         if (outcome.kind !== 'finished' || request.operation === 'delete' || outcome.record === null) continue;
-        this.#keepBeforeSaveChanges(schema, object, item, outcome.record, state.fail);
+        this.#keepBeforeSaveChanges(schema, object, request.operation, item, outcome.record, state.fail);
       }
       items = alive(items);
     }
@@ -244,7 +244,7 @@ export class SavePipeline {
   }
 
   /** Keeps what a before-save flow changed in `$Record`, checked again as the record's own values. */
-  #keepBeforeSaveChanges(schema: OrgSchema, object: ObjectDescribe, item: Item, after: FlowRecord, fail: (index: number, errors: readonly SaveError[]) => void): void {
+  #keepBeforeSaveChanges(schema: OrgSchema, object: ObjectDescribe, operation: 'create' | 'update', item: Item, after: FlowRecord, fail: (index: number, errors: readonly SaveError[]) => void): void {
     const changes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(after)) {
       if (name === 'attributes' || name === 'Id' || value === undefined) continue;
@@ -254,13 +254,16 @@ export class SavePipeline {
     if (Object.keys(changes).length === 0) return;
     let write: ValidatedWrite | undefined;
     const errors = recordErrors(() => {
-      write = validateRecordWrite(schema, object.name, { ...changes, attributes: { type: object.name } }, 'update', { readOnlyFields: 'ignore' });
+      // A create is checked whole again (required fields); an update, its changes with its Id.
+      const input = operation === 'create' ? { ...item.values, ...changes } : { ...changes, Id: item.prior?.Id };
+      write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, operation, { readOnlyFields: 'ignore' });
     });
     if (errors !== undefined || write === undefined) {
       fail(item.index, errors ?? []);
       return;
     }
-    Object.assign(item.values, write.values);
+    if (operation === 'create') item.values = { ...write.values };
+    else Object.assign(item.values, write.values);
     item.record = { ...item.record, ...write.values };
   }
 
