@@ -17,6 +17,7 @@ export * from './errors.js';
 export * from './flows/deploy-files.js';
 export * from './flows/deploy-result.js';
 export * from './flows/flow-service.js';
+export * from './flows/trigger-report.js';
 export * from './interviews/interview-service.js';
 export { MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './interviews/interview-input.js';
 export * from './jobs/job-runner.js';
