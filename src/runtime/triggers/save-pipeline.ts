@@ -169,6 +169,14 @@ export class SavePipeline {
       }
       items = alive(items);
     }
+    if (request.operation === 'create') {
+      // Step 5: system validation again, with required fields, on the values the flows left.
+      for (const item of items) {
+        const errors = recordErrors(() => validateRecordWrite(schema, object.name, { ...item.values, attributes: { type: object.name } }, 'create', { readOnlyFields: 'ignore' }));
+        if (errors !== undefined) state.fail(item.index, errors);
+      }
+      items = alive(items);
+    }
     if (items.length === 0) return new Map();
     const ids = await this.#write(tx, request, object, items, frame, state.fail);
     items = alive(items);
@@ -216,7 +224,11 @@ export class SavePipeline {
       }
       let write: ValidatedWrite | undefined;
       const errors = recordErrors(() => {
-        write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, request.operation === 'create' ? 'create' : 'update', { readOnlyFields: request.readOnlyFields ?? 'ignore' });
+        write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, request.operation === 'create' ? 'create' : 'update', {
+          readOnlyFields: request.readOnlyFields ?? 'ignore',
+          // Required fields are checked after before-save flows, which may fill them.
+          requiredFields: 'later',
+        });
       });
       if (errors !== undefined || write === undefined) {
         fail(index, errors ?? []);
@@ -254,9 +266,9 @@ export class SavePipeline {
     if (Object.keys(changes).length === 0) return;
     let write: ValidatedWrite | undefined;
     const errors = recordErrors(() => {
-      // A create is checked whole again (required fields); an update, its changes with its Id.
+      // A create is checked whole again (required fields come after all before-save flows); an update, its changes with its Id.
       const input = operation === 'create' ? { ...item.values, ...changes } : { ...changes, Id: item.prior?.Id };
-      write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, operation, { readOnlyFields: 'ignore' });
+      write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, operation, { readOnlyFields: 'ignore', requiredFields: 'later' });
     });
     if (errors !== undefined || write === undefined) {
       fail(item.index, errors ?? []);
