@@ -52,10 +52,31 @@ forEachDatabase('bulk saves', (ctx) => {
     const twoHundred = await counted(contacts(200, 'Hundreds'));
     expect(twoHundred).toBe(twenty);
     expect(twenty).toBeLessThan(40);
+    // Updates and deletes of the same shape: the same statements for 20 and 200 records too.
+    const idsOf = async (tag: string): Promise<string[]> =>
+      (await runtime.storage.records.query({ object: 'Contact', filters: [{ field: 'LastName', operator: 'StartsWith', value: tag }] })).map((c) => c.Id as string);
+    const countedSave = async (request: Parameters<typeof runtime.saves.save>[1]): Promise<number> => {
+      let count = 0;
+      const stop = ctx.db().observeStatements(() => count++);
+      try {
+        expect((await runtime.saves.save(user.Id, request)).every((result) => result.success)).toBe(true);
+      } finally {
+        stop();
+      }
+      return count;
+    };
+    const update = (ids: readonly string[]) => ({ operation: 'update' as const, object: 'Contact', records: ids.map((Id): FlowRecord => ({ attributes: { type: 'Contact' }, Id, Title: 'Updated' })) });
+    const remove = (ids: readonly string[]) => ({ operation: 'delete' as const, object: 'Contact', records: ids.map((Id): FlowRecord => ({ attributes: { type: 'Contact' }, Id })) });
+    const twentyIds = await idsOf('Twenty');
+    const [kept] = await runtime.storage.records.query({ object: 'Contact', filters: [{ field: 'LastName', operator: 'EqualTo', value: 'Hundreds 199' }] });
+    // Deleting 199 of them leaves "Hundreds 199" to look at below.
+    const hundredIds = [...(await idsOf('Hundreds')).filter((id) => id !== kept?.Id), kept?.Id as string];
+    expect(await countedSave(update(hundredIds))).toBe(await countedSave(update(twentyIds)));
+    expect(await countedSave(remove(hundredIds.slice(0, 199)))).toBe(await countedSave(remove(twentyIds)));
     const tasks = await runtime.storage.records.query({ object: 'Task', filters: [{ field: 'Subject', operator: 'EqualTo', value: 'Call Account 199' }] });
     expect(tasks).toHaveLength(1);
     const hundreds = await runtime.storage.records.query({ object: 'Contact', filters: [{ field: 'LastName', operator: 'EqualTo', value: 'Hundreds 199' }] });
-    expect(hundreds[0]).toMatchObject({ Description: 'bulk', AccountId: accountIds[199] });
+    expect(hundreds[0]).toMatchObject({ Description: 'bulk', Title: 'Updated', AccountId: accountIds[199] });
     expect(tasks[0]).toMatchObject({ WhatId: accountIds[199], WhoId: hundreds[0]?.Id });
   });
 });

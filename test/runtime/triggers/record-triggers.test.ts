@@ -276,6 +276,29 @@ forEachDatabase('record-triggered flows', (ctx) => {
     const view = await runtime.interviews.start(user.Id, 'Make_Account');
     expect(view.interview.InterviewStatus).toBe('Completed');
     expect((await accounts(runtime))[0]).toMatchObject({ Name: 'From a flow', Description: 'stamped by trigger' });
+
+    // A triggered flow that refuses the record: the Create Records element takes its fault connector.
+    await deployTrigger(ctx.db(), 'Refuse_Named', {
+      object: 'Account', timing: 'RecordBeforeSave', event: 'Create', first: 'Refuse',
+      filters: '<filters><field>Name</field><operator>EqualTo</operator><value><stringValue>Refused</stringValue></value></filters>',
+      filterLogic: 'and',
+      elements: `<customErrors><name>Refuse</name><label>Refuse</label><locationX>0</locationX><locationY>0</locationY>
+          <customErrorMessages><errorMessage>Not this name.</errorMessage><isFieldError>false</isFieldError></customErrorMessages></customErrors>`,
+    });
+    await deployXml(ctx.db(), 'Make_Refused', `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <apiVersion>62.0</apiVersion><label>Make Refused</label><processType>AutoLaunchedFlow</processType>
+    ${createRecord('Create_It', 'Account', { Name: str('Refused') }, undefined, 'Note_Fault')}
+    <assignments><name>Note_Fault</name><label>Note Fault</label><locationX>0</locationX><locationY>0</locationY>
+      <assignmentItems><assignToReference>message</assignToReference><operator>Assign</operator><value><elementReference>$Flow.FaultMessage</elementReference></value></assignmentItems></assignments>
+    <start><locationX>0</locationX><locationY>0</locationY><connector><targetReference>Create_It</targetReference></connector></start>
+    <status>Active</status>
+    <variables><name>message</name><dataType>String</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>true</isOutput></variables>
+</Flow>`);
+    const handled = await runtime.interviews.start(user.Id, 'Make_Refused');
+    expect(handled.interview.InterviewStatus).toBe('Completed');
+    expect(handled.outputs).toMatchObject({ message: 'Not this name.' });
+    expect((await accounts(runtime)).map((a) => a.Name)).toEqual(['From a flow']);
   });
 });
 
