@@ -16,6 +16,26 @@ import { corpusXml, createUser, deployXml, testRuntime } from '../interviews/sup
 
 const available = sharedAvailable('real record-triggered flows');
 
+/** A custom object file with a Text name field. */
+function objectFile(name: string, label: string): { path: string; content: string } {
+  return {
+    path: `force-app/main/default/objects/${name}/${name}.object-meta.xml`,
+    content: `<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><deploymentStatus>Deployed</deploymentStatus><label>${label}</label><nameField><label>${label} Name</label><type>Text</type></nameField><pluralLabel>${label}s</pluralLabel><sharingModel>ReadWrite</sharingModel></CustomObject>`,
+  };
+}
+
+/** A custom field file: `Text` (length 80), `Checkbox`, or a lookup to `to`. */
+function fieldFile(object: string, name: string, type: 'Text' | 'Checkbox' | 'Lookup', to?: string): { path: string; content: string } {
+  const body =
+    type === 'Text' ? '<type>Text</type><length>80</length>'
+    : type === 'Checkbox' ? '<type>Checkbox</type><defaultValue>false</defaultValue>'
+    : `<type>Lookup</type><referenceTo>${to ?? ''}</referenceTo><relationshipName>${name.replace(/__c$/, '')}</relationshipName><deleteConstraint>SetNull</deleteConstraint>`;
+  return {
+    path: `force-app/main/default/objects/${object}/fields/${name}.field-meta.xml`,
+    content: `<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${name}</fullName><label>${name.replace(/__c$/, '')}</label>${body}</CustomField>`,
+  };
+}
+
 forEachDatabase('real record-triggered flows', (ctx) => {
   async function setUp(...flows: readonly [string, string][]): Promise<{ runtime: Runtime; user: UserRecord }> {
     const { runtime } = await testRuntime(ctx);
@@ -76,5 +96,40 @@ forEachDatabase('real record-triggered flows', (ctx) => {
     // own after-save run, which sets its Subject the same way).
     expect(String((await runtime.storage.records.getById(result?.id as string))?.Subject)).toContain(now);
     expect(String((await runtime.storage.records.getById(sibling as string))?.Subject)).toContain(now);
+  });
+
+  it.skipIf(!available)('TTS_Mentoring_Set_Chosen_Mentor_on_Opportunity assigns and removes the chosen mentor as the interest changes', async () => {
+    const { runtime, user } = await setUp();
+    const flows = runtime.flows;
+    if (flows === undefined) throw new Error('no flow service');
+    const deployed = await flows.deploy(user.Id, [
+      objectFile('TTS_Mentoring_Opportunity__c', 'Mentoring Opportunity'),
+      fieldFile('TTS_Mentoring_Opportunity__c', 'Mentor__c', 'Lookup', 'Contact'),
+      fieldFile('TTS_Mentoring_Opportunity__c', 'Stage__c', 'Text'),
+      objectFile('TTS_Mentoring_Interest__c', 'Mentoring Interest'),
+      fieldFile('TTS_Mentoring_Interest__c', 'Contact__c', 'Lookup', 'Contact'),
+      fieldFile('TTS_Mentoring_Interest__c', 'Mentoring_Opportunity__c', 'Lookup', 'TTS_Mentoring_Opportunity__c'),
+      fieldFile('TTS_Mentoring_Interest__c', 'Status__c', 'Text'),
+      fieldFile('TTS_Mentoring_Interest__c', 'Selected_Mentor__c', 'Checkbox'),
+      { path: 'force-app/main/default/flows/TTS_Mentoring_Set_Chosen_Mentor_on_Opportunity.flow-meta.xml', content: corpusXml('SalesforceLabs__Technology-Transfer-Starter/TTS_Mentoring_Set_Chosen_Mentor_on_Opportunity.flow-meta.xml') },
+    ]);
+    expect(deployed.summary.ok).toBe(true);
+    const save = async (operation: 'create' | 'update', object: string, fields: Record<string, unknown>): Promise<string> => {
+      const [result] = await runtime.saves.save(user.Id, { operation, object, records: [{ attributes: { type: object }, ...fields } as FlowRecord] });
+      expect(result?.errors).toEqual([]);
+      return result?.id as string;
+    };
+    const contact = await save('create', 'Contact', { LastName: 'Mentor' });
+    const opportunity = await save('create', 'TTS_Mentoring_Opportunity__c', { Name: 'Licensing', Stage__c: 'Open' });
+    // A create: IsChanged is false for every field, so the flow does not run.
+    const interest = await save('create', 'TTS_Mentoring_Interest__c', { Name: 'Interest', Contact__c: contact, Mentoring_Opportunity__c: opportunity, Status__c: 'Interested' });
+    const read = async (id: string): Promise<FlowRecord> => (await runtime.storage.records.getById(id)) as FlowRecord;
+    expect(await read(opportunity)).toMatchObject({ Mentor__c: null, Stage__c: 'Open' });
+    await save('update', 'TTS_Mentoring_Interest__c', { Id: interest, Status__c: 'Selected' });
+    expect(await read(interest)).toMatchObject({ Status__c: 'Selected', Selected_Mentor__c: true });
+    expect(await read(opportunity)).toMatchObject({ Mentor__c: contact, Stage__c: 'Mentor Assigned' });
+    await save('update', 'TTS_Mentoring_Interest__c', { Id: interest, Status__c: 'Withdrawn', Selected_Mentor__c: false });
+    expect(await read(interest)).toMatchObject({ Status__c: 'Withdrawn', Selected_Mentor__c: false });
+    expect(await read(opportunity)).toMatchObject({ Mentor__c: null, Stage__c: 'Open' });
   });
 });
