@@ -67,7 +67,7 @@ export class RecordSaveService {
         const user = await tx.directory.getUser(actorId);
         if (user === undefined) throw new NotFoundError(`No user with Id ${actorId}.`);
         if (!user.IsActive) throw new InvalidOperationError(`User ${user.Username} is inactive.`);
-        const frame = await this.frame(tx, { user, permissions: await tx.directory.permissionsOf(user.Id), now, failures });
+        const frame = this.frame(tx, { user, permissions: await tx.directory.permissionsOf(user.Id), now, failures });
         return this.#pipeline.run(tx, request, frame);
       });
     } finally {
@@ -76,14 +76,21 @@ export class RecordSaveService {
   }
 
   /** A top-level frame for saves made inside `tx` by `user` (an interview step's transaction). */
-  async frame(tx: StorageSession, input: FrameInput): Promise<SaveFrame> {
-    return this.frameWith(tx, { ...input, context: await buildStepContext({ session: tx, user: input.user, permissions: input.permissions, now: input.now }) });
+  frame(tx: StorageSession, input: FrameInput): SaveFrame {
+    let built: Promise<StepContext> | undefined;
+    const context = (): Promise<StepContext> => {
+      built ??= buildStepContext({ session: tx, user: input.user, permissions: input.permissions, now: input.now });
+      return built;
+    };
+    return this.#frameOf(tx, input, context);
   }
 
-  /** {@link frame} with the operation's step context already built. */
+  /** {@link frame} with the operation's step context already built (an interview step's). */
   frameWith(tx: StorageSession, input: FrameInput & { readonly context: StepContext }): SaveFrame {
-    // A record-triggered flow runs in system context: no `$Record` or subflows of the caller's.
-    const { record: _record, recordPrior: _prior, flows: _flows, ...base } = input.context;
+    return this.#frameOf(tx, input, () => Promise.resolve(input.context));
+  }
+
+  #frameOf(tx: StorageSession, input: FrameInput, context: () => Promise<StepContext>): SaveFrame {
     return {
       user: input.user,
       permissions: input.permissions,
@@ -91,7 +98,11 @@ export class RecordSaveService {
       depth: 0,
       saving: new Set(),
       triggers: new TriggerLookup(tx, this.#flows),
-      context: base,
+      // A record-triggered flow runs in system context: no `$Record` or subflows of the caller's.
+      context: async () => {
+        const { record: _record, recordPrior: _prior, flows: _flows, ...base } = await context();
+        return base;
+      },
       failures: input.failures,
     };
   }

@@ -67,8 +67,8 @@ export interface SaveFrame {
   readonly saving: ReadonlySet<string>;
   /** The transaction's active record-triggered flows. */
   readonly triggers: TriggerLookup;
-  /** The step context of the transaction, without `$Record`. */
-  readonly context: StepContext;
+  /** The step context of the transaction, without `$Record`: built the first time a flow runs (a save that fires none reads nothing for it). */
+  readonly context: () => Promise<StepContext>;
   /** Faulted triggered runs, recorded after the transaction (`trigger-failures.ts`). */
   readonly failures: TriggerFailure[];
 }
@@ -161,14 +161,20 @@ export class SavePipeline {
     let items = alive(await this.#prepare(tx, schema, object, request, live, state.fail));
     const event: SaveEvent = request.operation;
     const before: TriggerTiming = request.operation === 'delete' ? 'beforeDelete' : 'beforeSave';
+    let beforeDeleteFailed = false;
     for (const trigger of await frame.triggers.flows(object.name, before, event)) {
-      const outcomes = await this.#runFlow(tx, schema, trigger, items, frame, state.fail);
+      const outcomes = await this.#runFlow(tx, schema, trigger, items, frame, (index, errors) => {
+        beforeDeleteFailed ||= request.operation === 'delete';
+        state.fail(index, errors);
+      });
       for (const [item, outcome] of outcomes) {
         if (outcome.kind !== 'finished' || request.operation === 'delete' || outcome.record === null) continue;
         this.#keepBeforeSaveChanges(schema, object, request.operation, item, outcome.record, state.fail);
       }
       items = alive(items);
     }
+    // Before-delete flows may write (a before-save flow cannot): a failed one rolls the attempt back.
+    if (beforeDeleteFailed) throw new RetrySave();
     if (request.operation === 'create') {
       // Step 5: system validation again, with required fields, on the values the flows left.
       for (const item of items) {
@@ -180,14 +186,15 @@ export class SavePipeline {
     if (items.length === 0) return new Map();
     const ids = await this.#write(tx, request, object, items, frame, state.fail);
     items = alive(items);
-    if (request.operation === 'delete' || items.length === 0) return ids;
+    const afterSave = request.operation === 'delete' ? [] : await frame.triggers.flows(object.name, 'afterSave', event);
+    if (afterSave.length === 0 || items.length === 0) return ids;
     const saved = await this.#reread(tx, object, items.map((item) => ids.get(item.index) as string));
     const afterItems = items.map((item): Item => ({ ...item, record: saved.get(ids.get(item.index) as string) ?? item.record }));
     const recursive = (item: Item): boolean => frame.saving.has(ids.get(item.index) as string);
     const eligible = afterItems.filter((item) => this.#recursion === 'refireAfterSave' || !recursive(item));
     const nested: SaveFrame = { ...frame, depth: frame.depth + 1, saving: new Set([...frame.saving, ...afterItems.map((item) => ids.get(item.index) as string)]) };
     let failed = false;
-    for (const trigger of await frame.triggers.flows(object.name, 'afterSave', event)) {
+    for (const trigger of afterSave) {
       const outcomes = await this.#runFlow(tx, schema, trigger, alive(eligible), nested, (index, errors) => {
         failed = true;
         state.fail(index, errors);
@@ -338,8 +345,10 @@ export class SavePipeline {
   ): Promise<Map<Item, TriggerOutcome>> {
     const outcomes = new Map<Item, TriggerOutcome>();
     const chosen: Item[] = [];
+    if (items.length === 0) return outcomes;
+    const base = await frame.context();
     for (const item of items) {
-      const context: StepContext = { ...frame.context, record: item.record, recordPrior: item.prior };
+      const context: StepContext = { ...base, record: item.record, recordPrior: item.prior };
       try {
         if (meetsEntryConditions(trigger.flow, context)) chosen.push(item);
       } catch (error) {
@@ -360,7 +369,7 @@ export class SavePipeline {
         flows,
         faults: runFaultPolicy,
       },
-      frame.context,
+      base,
     );
     const effects: Effect[] = [];
     chosen.forEach((item, i) => {

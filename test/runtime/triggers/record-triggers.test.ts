@@ -81,6 +81,12 @@ forEachDatabase('record-triggered flows', (ctx) => {
     expect((await accounts(runtime)).map((a) => a.Name)).toEqual(['Hot']);
     const cases = await runtime.storage.records.query({ object: 'Case', filters: [] });
     expect(cases.map((c) => c.Subject)).toEqual(['Deleted Cold']);
+    // All or none: the before-delete flow's Case for the record that would have been deleted is rolled back too.
+    const [warm] = await runtime.saves.save(user.Id, { operation: 'create', object: 'Account', records: [account({ Name: 'Warm' })] });
+    const both = await runtime.saves.save(user.Id, { operation: 'delete', object: 'Account', records: [account({ Id: warm?.id }), account({ Id: hot?.id })] });
+    expect(both.map((r) => r.errors[0]?.statusCode)).toEqual(['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'FIELD_CUSTOM_VALIDATION_EXCEPTION']);
+    expect((await accounts(runtime)).map((a) => a.Name)).toEqual(['Hot', 'Warm']);
+    expect((await runtime.storage.records.query({ object: 'Case', filters: [] })).map((c) => c.Subject)).toEqual(['Deleted Cold']);
   });
 
   it('evaluates entry conditions: IsChanged filters, PRIORVALUE formulas and "only when updated to meet the condition"', async () => {
