@@ -286,7 +286,7 @@ export class SavePipeline {
     item.record = { ...item.record, ...write.values };
   }
 
-  /** Step 3: one write of the records left; a refused write fails them all. */
+  /** Step 3: one write of the records left; a refused write fails them all and rolls the attempt back. */
   async #write(tx: StorageSession, request: SaveRequest, object: ObjectDescribe, items: readonly Item[], frame: SaveFrame, fail: (index: number, errors: readonly SaveError[]) => void): Promise<Map<number, string>> {
     const ids = new Map<number, string>();
     try {
@@ -308,7 +308,8 @@ export class SavePipeline {
     } catch (error) {
       if (!isRequestError(error)) throw error;
       for (const item of items) fail(item.index, [saveErrorOf(error)]);
-      ids.clear();
+      // Roll the attempt back: on PostgreSQL the refused statement aborted it until the savepoint.
+      throw new RetrySave();
     }
     return ids;
   }
