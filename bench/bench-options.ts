@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { defaultLoadTool, type LoadTool } from './s3/load-generator.js';
 
 /** The scenarios. */
-export type ScenarioName = 'S1' | 'S2' | 'S3' | 'S4';
+export type ScenarioName = 'S1' | 'S2' | 'S3' | 'S4' | 'S6';
 
 /** Everything a benchmark invocation needs to know. */
 export interface BenchOptions {
@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly s3Tool: LoadTool;
   /** PostgreSQL server for S4 (a database is created there and dropped). */
   readonly pgUrl: string;
+  /** S6: a checkout of the reference revision to compare start-up with (e.g. a `git worktree` of main). */
+  readonly s6Reference: string | undefined;
   /** Where to write the JSON report. */
   readonly json: string | undefined;
   /** Run every measurement in this process instead of a child process each. */
@@ -30,7 +32,9 @@ export interface BenchOptions {
 /** The default PostgreSQL server. */
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const SCENARIOS: readonly ScenarioName[] = ['S1', 'S2', 'S3', 'S4'];
+const SCENARIOS: readonly ScenarioName[] = ['S1', 'S2', 'S3', 'S4', 'S6'];
+/** Scenarios run when `--scenarios` is not given (S6 starts servers of two revisions: asked for by name). */
+const DEFAULT_SCENARIOS: readonly ScenarioName[] = ['S1', 'S2', 'S3', 'S4'];
 
 function positiveInteger(text: string): number {
   const value = Number(text.replace(/_/g, ''));
@@ -46,7 +50,7 @@ function nonNegativeInteger(text: string): number {
 
 function scenarioList(text: string): ScenarioName[] {
   const names = text.split(',').map((name) => name.trim().toUpperCase()).filter((name) => name !== '');
-  for (const name of names) if (!SCENARIOS.includes(name as ScenarioName)) throw new InvalidArgumentError(`unknown scenario "${name}" (S1, S2, S3, S4).`);
+  for (const name of names) if (!SCENARIOS.includes(name as ScenarioName)) throw new InvalidArgumentError(`unknown scenario "${name}" (S1, S2, S3, S4, S6).`);
   if (names.length === 0) throw new InvalidArgumentError('name at least one scenario.');
   return [...new Set(names)] as ScenarioName[];
 }
@@ -66,8 +70,8 @@ function loadTool(text: string): LoadTool {
 /** Parses `argv` (without `node` and the script); `env` supplies `EDDY_BENCH_PG_URL`. */
 export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): BenchOptions {
   const program = new Command('npm run bench --')
-    .description('Eddy benchmarks: S1 pause/resume cycle (vs bpmn-engine and the raw SQLite limit), S2 record-page query, S3 REST read, S4 S1 and S2 on PostgreSQL.')
-    .option('--scenarios <list>', 'scenarios to run, comma-separated', scenarioList, [...SCENARIOS])
+    .description('Eddy benchmarks: S1 pause/resume cycle (vs bpmn-engine and the raw SQLite limit), S2 record-page query, S3 REST read, S4 S1 and S2 on PostgreSQL, S6 start-up time and memory of eddy serve.')
+    .option('--scenarios <list>', 'scenarios to run, comma-separated', scenarioList, [...DEFAULT_SCENARIOS])
     .option('--n <count>', 'S1 (and S4) instances per run', positiveInteger, 2000)
     .option('--runs <count>', 'runs per scenario (min / median / max over them)', positiveInteger, 3)
     .option('--warmup <count>', 'S1 warm-up instances before each measurement (default: n / 10, at most 200)', nonNegativeInteger)
@@ -77,6 +81,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     .option('--s3-connections <count>', 'S3 concurrent connections', positiveInteger, 50)
     .option('--s3-tool <tool>', 'S3 load generator: wrk or autocannon (default wrk when installed)', loadTool)
     .option('--pg-url <url>', 'PostgreSQL server for S4 (default EDDY_BENCH_PG_URL, else the local server)')
+    .option('--s6-reference <folder>', 'S6: a checkout of the revision to compare start-up with (git worktree add <folder> <commit>, node_modules linked)')
     .option('--json <file>', 'also write the numbers as JSON to this file')
     .option('--in-process', 'run every measurement in this process (default: a child process each)', false)
     .exitOverride();
@@ -92,6 +97,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     s3Connections: number;
     s3Tool?: LoadTool;
     pgUrl?: string;
+    s6Reference?: string;
     json?: string;
     inProcess: boolean;
   }>();
@@ -106,6 +112,7 @@ export function parseBenchOptions(argv: readonly string[], env: Readonly<Record<
     s3Connections: options.s3Connections,
     s3Tool: options.s3Tool ?? defaultLoadTool(),
     pgUrl: options.pgUrl ?? env.EDDY_BENCH_PG_URL ?? DEFAULT_PG_URL,
+    s6Reference: options.s6Reference,
     json: options.json,
     inProcess: options.inProcess,
   };

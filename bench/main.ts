@@ -35,6 +35,12 @@ function summary(report: BenchReport): string {
     add('S4.S2.p99Ms1M', report.S4.S2?.p99Ms1M, ' ms');
     add('S4.S2.ratio1Mto10k', report.S4.S2?.ratio1Mto10k);
   }
+  add('S6.startMs', report.S6?.startMs, ' ms');
+  add('S6.rssMb', report.S6?.rssMb, ' MB');
+  add('S6.referenceStartMs', report.S6?.referenceStartMs, ' ms');
+  add('S6.referenceRssMb', report.S6?.referenceRssMb, ' MB');
+  add('S6.startRatio', report.S6?.startRatio);
+  add('S6.rssRatio', report.S6?.rssRatio);
   add('peakRssMb', report.peakRssMb, ' MB');
   const targets = report.targets.map((check) => [check.name, formatNumber(check.value), check.target, check.met ? 'met' : 'MISSED']);
   return [

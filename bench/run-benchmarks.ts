@@ -7,6 +7,7 @@ import type { BenchOptions } from './bench-options.js';
 import { runS1, type S1Report } from './s1/s1-scenario.js';
 import { runS2Scenario, type S2Report } from './s2/s2-scenario.js';
 import { runS3Scenario, type S3Report } from './s3/s3-scenario.js';
+import { runS6Scenario, type S6Report } from './s6/s6-scenario.js';
 import { createDedicatedDatabase, isPostgresReachable } from './support/bench-database.js';
 import { currentLoad, describeMachine, type MachineInfo } from './support/machine.js';
 import { peakRssMb } from './support/process-usage.js';
@@ -27,6 +28,7 @@ export interface BenchReport {
   readonly S1?: Numbers<S1Report>;
   readonly S2?: Numbers<S2Report>;
   readonly S3?: Numbers<S3Report>;
+  readonly S6?: Numbers<S6Report>;
   readonly S4?: S4Report;
   /** The largest peak RSS of any process of the benchmark (MB). */
   readonly peakRssMb: number;
@@ -106,6 +108,15 @@ export async function runBenchmarks(options: BenchOptions, output: BenchOutput):
     S4 = await runS4(options, runner, output, rss);
   }
 
+  let S6: Numbers<S6Report> | undefined;
+  if (want.has('S6')) {
+    output.print(`\n== S6 — start-up of eddy serve (${options.runs} runs${options.s6Reference === undefined ? '' : `, reference ${options.s6Reference}`}) ==`);
+    const report = await runS6Scenario({ runs: options.runs, reference: options.s6Reference, log });
+    output.print(report.table);
+    S6 = numbers(report);
+    rss.push(S6.peakRssMb);
+  }
+
   const report: BenchReport = {
     machine,
     options,
@@ -113,10 +124,11 @@ export async function runBenchmarks(options: BenchOptions, output: BenchOutput):
     ...(S2 === undefined ? {} : { S2 }),
     ...(S3 === undefined ? {} : { S3 }),
     ...(S4 === undefined ? {} : { S4 }),
+    ...(S6 === undefined ? {} : { S6 }),
     peakRssMb: Math.max(peakRssMb(), ...rss),
     loadAtEnd: currentLoad(),
     durationSec: (performance.now() - started) / 1000,
-    targets: checkTargets({ ...(S1 === undefined ? {} : { S1 }), ...(S2 === undefined ? {} : { S2 }), ...(S3 === undefined ? {} : { S3 }) }),
+    targets: checkTargets({ ...(S1 === undefined ? {} : { S1 }), ...(S2 === undefined ? {} : { S2 }), ...(S3 === undefined ? {} : { S3 }), ...(S6 === undefined ? {} : { S6 }) }),
   };
   return report;
 }

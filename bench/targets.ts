@@ -13,6 +13,7 @@ export interface TargetInputs {
   readonly S1?: { readonly ratioVsBpmnEngine: number; readonly ratioVsRawLimit: number; readonly bytesPerPausedInterview: number };
   readonly S2?: { readonly p99Ms1M: number; readonly ratio1Mto10k: number };
   readonly S3?: { readonly ratioVsBare: number };
+  readonly S6?: { readonly startRatio?: number; readonly rssRatio?: number };
 }
 
 /** Checks every target whose scenario ran. */
@@ -31,5 +32,8 @@ export function checkTargets(report: TargetInputs): TargetCheck[] {
     add('S2.ratio1Mto10k', report.S2.ratio1Mto10k, '< 1.5', report.S2.ratio1Mto10k < 1.5);
   }
   if (report.S3) add('S3.ratioVsBare', report.S3.ratioVsBare, '≥ 0.70', report.S3.ratioVsBare >= 0.7);
+  // The standard object catalogue may cost start-up time and memory, at most 20% over the reference revision.
+  if (report.S6?.startRatio !== undefined) add('S6.startRatio', report.S6.startRatio, '≤ 1.20', report.S6.startRatio <= 1.2);
+  if (report.S6?.rssRatio !== undefined) add('S6.rssRatio', report.S6.rssRatio, '≤ 1.20', report.S6.rssRatio <= 1.2);
   return checks;
 }

@@ -369,6 +369,11 @@ export interface StepContext {
   readonly allowPause?: boolean;
   /** Picklist values for picklist choice sets, by `Object.Field` (matched case-insensitively). */
   readonly picklists?: Readonly<Record<string, readonly { readonly value: string; readonly label: string }[]>>;
+  /**
+   * Picklist values of `object.field` (any case), or undefined when it is not a picklist; asked
+   * before `picklists`. The runtime answers from the org's describe, which is immutable data.
+   */
+  readonly picklist?: (object: string, field: string) => readonly { readonly value: string; readonly label: string }[] | undefined;
   /** `$Profile` fields (`Name`, `Id`...). */
   readonly profile?: Record<string, FlowValue>;
   /** `$UserRole` fields. */

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Severity } from './model.js';
 
-/** Every diagnostic code `parseFlowXml` and `validateFlow` report. */
+/** Every diagnostic code `parseFlowXml`, `validateFlow` and `checkAgainstSchema` (the org-dependent ones) report. */
 export const DIAGNOSTIC_CODES = {
   XML_MALFORMED: 'XML_MALFORMED',
   VALUE_TOO_LONG: 'VALUE_TOO_LONG',
@@ -23,6 +23,10 @@ export const DIAGNOSTIC_CODES = {
   UNSUPPORTED_PROCESS_TYPE: 'UNSUPPORTED_PROCESS_TYPE',
   UNSUPPORTED_FUNCTION: 'UNSUPPORTED_FUNCTION',
   TRIGGER_ELEMENT_NOT_ALLOWED: 'TRIGGER_ELEMENT_NOT_ALLOWED',
+  OBJECT_UNKNOWN: 'OBJECT_UNKNOWN',
+  FIELD_UNKNOWN: 'FIELD_UNKNOWN',
+  PICKLIST_VALUE_UNKNOWN: 'PICKLIST_VALUE_UNKNOWN',
+  ACTION_UNKNOWN: 'ACTION_UNKNOWN',
 } as const;
 
 /** A diagnostic code. */

@@ -60,6 +60,11 @@ export type {
 export { flowApiNameFromFileName, normaliseStatus, parseFlowXml } from './parse-flow-xml.js';
 export type { ParseFlowOptions, ParseFlowResult } from './parse-flow-xml.js';
 export { validateFlow } from './validate.js';
+export { checkAgainstSchema } from './schema-check/check-against-schema.js';
+export type { FlowSchema, SchemaCheckOptions, SchemaField, SchemaObject } from './schema-check/check-against-schema.js';
+export { missingMetadataFile } from './schema-check/missing-metadata.js';
+export { API_VERSION_RULES, apiVersionRule, applyApiVersionRules, effectiveApiVersion, GET_FIRST_RECORD_ONLY_SINCE, MISSING_API_VERSION } from './api-version-rules.js';
+export type { ApiVersionRule } from './api-version-rules.js';
 export { validateFlowXml } from './validate-flow-xml.js';
 export { DIAGNOSTIC_CODES, hasErrors } from './diagnostic-codes.js';
 export { checkXmlText, decodeUtf8, lineAt, MAX_METADATA_FILE_BYTES } from './xml-text.js';

@@ -305,7 +305,10 @@ export interface RecordLookupElement extends ElementBase, WithFault {
   readonly filters: readonly RecordFilter[];
   readonly filterLogic: LogicNode;
   readonly filterLogicText: string;
+  /** Whether one record (the first) is stored: the tag, else its meaning for the flow's API version (`api-version-rules.ts`). */
   readonly getFirstRecordOnly: boolean;
+  /** `<getFirstRecordOnly>` as written; `undefined` when the file leaves it out. */
+  readonly getFirstRecordOnlyInFile?: boolean | undefined;
   readonly storeOutputAutomatically: boolean;
   readonly assignNullValuesIfNoRecordsFound: boolean;
   readonly outputReference: Reference | undefined;
@@ -636,4 +639,6 @@ export interface Diagnostic {
   readonly message: string;
   /** For `UNSUPPORTED_*` codes: the construct by name (`element:transforms`, `actionType:quickAction`, `function:ISCHANGED`). */
   readonly construct?: string;
+  /** For org checks: the SFDX project file that would define the missing custom object or field. */
+  readonly missingFile?: string;
 }

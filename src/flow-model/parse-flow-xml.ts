@@ -3,6 +3,7 @@
  * {@link FlowDefinition}. Never throws: malformed XML is an `XML_MALFORMED` diagnostic and what
  * the model cannot represent is a `FLOW_INVALID` (or `UNSUPPORTED_*`) diagnostic.
  */
+import { applyApiVersionRules } from './api-version-rules.js';
 import { parseActionCall } from './elements/action-call.js';
 import { parseAssignment } from './elements/assignment.js';
 import { parseCollectionProcessor } from './elements/collection-processor.js';
@@ -175,5 +176,5 @@ export function parseFlowXml(xml: string, options: ParseFlowOptions = {}): Parse
     elements,
     resources,
   };
-  return { definition, diagnostics: [...context.diagnostics] };
+  return { definition: applyApiVersionRules(definition), diagnostics: [...context.diagnostics] };
 }

@@ -18,6 +18,7 @@ export * from './flows/deploy-files.js';
 export * from './flows/deploy-result.js';
 export * from './flows/flow-service.js';
 export * from './flows/trigger-report.js';
+export * from './flows/org-check.js';
 export * from './interviews/interview-service.js';
 export { MAX_LIST_LIMIT, MAX_LIST_OFFSET } from './interviews/interview-input.js';
 export * from './jobs/job-runner.js';

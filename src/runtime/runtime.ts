@@ -106,7 +106,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     clock,
     interviews,
     saves,
-    flows: new FlowService(storage),
+    flows: new FlowService(storage, { actions }),
     flowCache,
     query: new QueryService(options.soql ?? missingSoqlPort),
     actions,

@@ -6,7 +6,7 @@
  * read the rest, so the common keys are all present.
  */
 import type { JsonValue } from '../engine/index.js';
-import type { FieldDescribe, FieldType, ObjectDescribe, OrgSchema } from '../runtime/index.js';
+import type { FieldDescribe, FieldType, ObjectDescribe, ObjectSummary, OrgSchema } from '../runtime/index.js';
 
 /** Child relationship names Salesforce gives that the schema does not record. */
 const CHILD_RELATIONSHIP_NAMES: Readonly<Record<string, { readonly name: string; readonly cascadeDelete: boolean }>> = {
@@ -57,6 +57,19 @@ export function soapTypeOf(type: FieldType): string {
       return 'xsd:dateTime';
     case 'time':
       return 'xsd:time';
+    case 'long':
+      return 'xsd:long';
+    case 'base64':
+      return 'xsd:base64Binary';
+    case 'address':
+      return 'urn:address';
+    case 'location':
+      return 'urn:location';
+    case 'anyType':
+      return 'xsd:anyType';
+    case 'complexvalue':
+    case 'json':
+      return 'urn:JsonValue';
   }
 }
 
@@ -116,13 +129,13 @@ export function describeField(field: FieldDescribe): Record<string, JsonValue> {
 }
 
 /** The `urls` of an object under an API version. */
-export function objectUrls(object: ObjectDescribe, version: string): Record<string, string> {
+export function objectUrls(object: ObjectSummary, version: string): Record<string, string> {
   const base = `/services/data/v${version}/sobjects/${object.name}`;
   return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
 /** The describe-global entry of an object. */
-export function describeGlobalEntry(object: ObjectDescribe, version: string): Record<string, JsonValue> {
+export function describeGlobalEntry(object: ObjectSummary, version: string): Record<string, JsonValue> {
   return {
     activateable: false,
     createable: object.createable,
@@ -152,26 +165,21 @@ export function describeGlobalEntry(object: ObjectDescribe, version: string): Re
   };
 }
 
-/** Child relationships of `object`: every reference field of any object that points to it. */
+/** Child relationships of `object`: the catalogue's, and references from system and custom objects and fields (named from Eddy's table). */
 export function childRelationshipsOf(schema: OrgSchema, object: ObjectDescribe): Record<string, JsonValue>[] {
-  const children: Record<string, JsonValue>[] = [];
-  for (const child of schema.objects()) {
-    for (const field of child.fields) {
-      if (field.type !== 'reference' || !field.referenceTo.some((name) => name.toLowerCase() === object.name.toLowerCase())) continue;
-      const known = CHILD_RELATIONSHIP_NAMES[`${child.name}.${field.name}`];
-      children.push({
-        cascadeDelete: known?.cascadeDelete ?? false,
-        childSObject: child.name,
-        deprecatedAndHidden: false,
-        field: field.name,
-        junctionIdListNames: [],
-        junctionReferenceTo: [],
-        relationshipName: known?.name ?? null,
-        restrictedDelete: false,
-      });
-    }
-  }
-  return children;
+  return schema.childRelationships(object).map((relationship) => {
+    const known = CHILD_RELATIONSHIP_NAMES[`${relationship.childSObject}.${relationship.field}`];
+    return {
+      cascadeDelete: relationship.cascadeDelete || (known?.cascadeDelete ?? false),
+      childSObject: relationship.childSObject,
+      deprecatedAndHidden: false,
+      field: relationship.field,
+      junctionIdListNames: [],
+      junctionReferenceTo: [],
+      relationshipName: relationship.relationshipName ?? known?.name ?? null,
+      restrictedDelete: false,
+    };
+  });
 }
 
 /** The full describe of an object. */

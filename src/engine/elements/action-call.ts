@@ -1,12 +1,13 @@
 /**
  * `<actionCalls>`. Built-ins run inside the engine: `emailSimple` and `emailAlert` become
  * `email` effects, `customNotificationAction` a `notification` effect, `chatterPost` a
- * `recordCreate` request of a FeedItem, and `flow` runs the named flow as a subflow. Every
+ * `recordCreate` request of a FeedItem (after a query of the User when the feed is named by Username), and `flow` runs the named flow as a subflow. Every
  * other action type is an `action` request the runtime answers from its registry.
  */
 import type { ActionCallElement } from '../../flow-model/index.js';
 import { type ElementContext, next, type Outcome } from '../element-outcome.js';
 import type { Effect, FlowValue, RequestResult } from '../protocol.js';
+import { FlowFault } from '../fault.js';
 import { getField } from '../value-path.js';
 import { isBlank, valueToText } from '../values.js';
 import { enterSubflow, storeOutputs } from './subflow.js';
@@ -87,6 +88,17 @@ function notification(element: ActionCallElement, inputs: Record<string, FlowVal
   };
 }
 
+/** A 15- or 18-character record Id. */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** The FeedItem a Post to Chatter creates on `parentId`'s feed. */
+function chatterPostRequest(parentId: FlowValue, inputs: Record<string, FlowValue>): Outcome {
+  return {
+    kind: 'request',
+    request: { kind: 'recordCreate', records: [{ attributes: { type: 'FeedItem' }, ParentId: parentId, Body: getField(inputs, 'text'), Type: 'TextPost' }] },
+  };
+}
+
 /** Runs a built-in action, or asks the runtime to run the action. */
 export function executeActionCall(element: ActionCallElement, ctx: ElementContext): Outcome {
   const kind = builtIn(element);
@@ -102,14 +114,15 @@ export function executeActionCall(element: ActionCallElement, ctx: ElementContex
     case 'customNotificationAction':
       ctx.emit(notification(element, inputs));
       return complete(element, ctx, {});
-    case 'chatterPost':
-      return {
-        kind: 'request',
-        request: {
-          kind: 'recordCreate',
-          records: [{ attributes: { type: 'FeedItem' }, ParentId: getField(inputs, 'subjectNameOrId'), Body: getField(inputs, 'text'), Type: 'TextPost' }],
-        },
-      };
+    case 'chatterPost': {
+      const subject = getField(inputs, 'subjectNameOrId');
+      if (typeof subject === 'string' && !RECORD_ID.test(subject.trim())) {
+        // A user's feed may be named by Username: find the user first (resumeActionCall posts).
+        const filters = [{ field: 'Username', operator: 'EqualTo' as const, value: subject.trim() }];
+        return { kind: 'request', request: { kind: 'recordQuery', object: 'User', filters, logic: { op: 'condition', index: 0 }, fields: ['Id'], sort: undefined, limit: 1 } };
+      }
+      return chatterPostRequest(subject, inputs);
+    }
     case undefined:
       return { kind: 'request', request: { kind: 'action', actionType: element.actionType, actionName: element.actionName, inputs } };
   }
@@ -119,7 +132,16 @@ export function executeActionCall(element: ActionCallElement, ctx: ElementContex
 export function resumeActionCall(element: ActionCallElement, ctx: ElementContext, result: RequestResult): Outcome {
   const kind = builtIn(element);
   if (kind === 'flow') return enterSubflow(element.actionName, element.inputParameters, element.name, ctx);
-  if (kind === 'chatterPost') return complete(element, ctx, { feedItemId: result.kind === 'ids' ? (result.ids[0] ?? null) : null });
+  if (kind === 'chatterPost') {
+    if (result.kind === 'records') {
+      // The answer to the Username lookup: post to that user's feed.
+      const subject = getField(actionInputs(element, ctx), 'subjectNameOrId');
+      const user = result.records[0];
+      if (user?.Id === undefined) throw new FlowFault('INVALID_INPUT', `Post to Chatter "${element.name}": no user has the Username "${valueToText(subject)}" (subjectNameOrId takes a record Id or a Username).`);
+      return chatterPostRequest(user.Id, actionInputs(element, ctx));
+    }
+    return complete(element, ctx, { feedItemId: result.kind === 'ids' ? (result.ids[0] ?? null) : null });
+  }
   return complete(element, ctx, result.kind === 'actionOutputs' ? result.outputs : {});
 }
 

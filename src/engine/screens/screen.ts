@@ -124,6 +124,8 @@ export function resumeScreenQuery(screen: ScreenElement, ctx: ElementContext, re
 }
 
 function lookupPicklist(ctx: ElementContext, object: string, field: string): readonly { value: string; label: string }[] | undefined {
+  const fromDescribe = ctx.context.picklist?.(object, field);
+  if (fromDescribe !== undefined) return fromDescribe;
   const picklists = ctx.context.picklists;
   if (picklists === undefined) return undefined;
   const key = `${object}.${field}`.toLowerCase();

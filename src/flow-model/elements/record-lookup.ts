@@ -10,7 +10,7 @@ import {
   parseSortOrder,
   requireText,
 } from '../values.js';
-import { bool, list, num, texts, trimmed, type XmlNode } from '../xml-node.js';
+import { bool, has, list, num, texts, trimmed, type XmlNode } from '../xml-node.js';
 
 /** A record lookup: object, filters, sort, and where the records go. */
 export function parseRecordLookup(node: XmlNode, context: ParseContext): RecordLookupElement {
@@ -21,6 +21,7 @@ export function parseRecordLookup(node: XmlNode, context: ParseContext): RecordL
     object: requireText(node, 'object', context, base.name, `Record lookup "${base.name}"`),
     ...parseRecordFilters(node, context, base.name),
     getFirstRecordOnly: bool(node, 'getFirstRecordOnly', false),
+    getFirstRecordOnlyInFile: has(node, 'getFirstRecordOnly') ? bool(node, 'getFirstRecordOnly', false) : undefined,
     storeOutputAutomatically: bool(node, 'storeOutputAutomatically', false),
     assignNullValuesIfNoRecordsFound: bool(node, 'assignNullValuesIfNoRecordsFound', false),
     outputReference: parseReferenceTag(node, 'outputReference'),

@@ -6,7 +6,7 @@
  * over Salesforce's metadata limits (`VALUE_TOO_LONG`), is refused: nothing is stored for it.
  */
 import { hasErrors, validateFlowXml } from '../../flow-model/index.js';
-import type { Diagnostic } from '../../flow-model/index.js';
+import type { Diagnostic, FlowDefinition } from '../../flow-model/index.js';
 import { flowApiNameFromPath, isValidFlowApiName } from './deploy-files.js';
 import type { DeployFile } from './deploy-result.js';
 import type { NewFlowVersion } from '../ports/index.js';
@@ -22,6 +22,8 @@ export type PreparedFlow =
       /** The file says `<status>Active</status>`. */
       readonly activeInFile: boolean;
       readonly diagnostics: readonly Diagnostic[];
+      /** The parsed flow (for the org check). */
+      readonly definition: FlowDefinition;
     };
 
 /** Diagnostics that make a version an InvalidDraft, as one line for a reason. */
@@ -56,6 +58,7 @@ export function prepareFlowVersion(file: DeployFile): PreparedFlow {
     apiName,
     activeInFile: definition.status === 'Active',
     diagnostics,
+    definition,
     version: {
       DeveloperName: apiName,
       MasterLabel: definition.label,

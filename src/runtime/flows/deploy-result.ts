@@ -83,6 +83,26 @@ export interface DeploySummary {
   readonly ok: boolean;
 }
 
+/**
+ * One problem of one component, in the shape of Salesforce's Metadata API `DeployMessage`
+ * (`DeployResult.details.componentFailures`), so tools that read Salesforce deploy results read
+ * Eddy's the same way.
+ */
+export interface ComponentFailure {
+  readonly componentType: 'Flow';
+  /** The flow's API name. */
+  readonly fullName: string;
+  /** The file's path as deployed. */
+  readonly fileName: string;
+  /** `Element_Name: message`, or the message alone for the flow as a whole. */
+  readonly problem: string;
+  readonly problemType: 'Error';
+  readonly success: false;
+  readonly created: false;
+  readonly changed: false;
+  readonly deleted: false;
+}
+
 /** The result of `FlowService.deploy`. */
 export interface DeployResult {
   readonly flows: readonly FlowDeployResult[];
@@ -91,6 +111,27 @@ export interface DeployResult {
   /** After the deploy: the active record-triggered flows of the objects the deployed record-triggered flows are on, by object and timing, in run order. */
   readonly triggers: readonly TriggerRunOrder[];
   readonly summary: DeploySummary;
+  /** Every error that refused a flow or its activation, as Salesforce's deploy result lists them. */
+  readonly details: { readonly componentFailures: readonly ComponentFailure[] };
+}
+
+/**
+ * The component failures of a deploy: a refused file's errors (or its reason), and the errors of a
+ * version whose activation was asked for and refused.
+ */
+export function componentFailures(flows: readonly FlowDeployResult[]): ComponentFailure[] {
+  const failures: ComponentFailure[] = [];
+  const failure = (flow: FlowDeployResult, problem: string): ComponentFailure => ({
+    componentType: 'Flow', fullName: flow.apiName, fileName: flow.path, problem, problemType: 'Error', success: false, created: false, changed: false, deleted: false,
+  });
+  for (const flow of flows) {
+    const failed = flow.status === 'refused' || (flow.activationRequested && !flow.activated);
+    if (!failed) continue;
+    const errors = flow.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length === 0) failures.push(failure(flow, flow.reason ?? 'not deployed'));
+    for (const error of errors) failures.push(failure(flow, error.element === undefined ? error.message : `${error.element}: ${error.message}`));
+  }
+  return failures;
 }
 
 /** Counts the results into a {@link DeploySummary}. */

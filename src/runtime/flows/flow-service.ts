@@ -6,13 +6,15 @@
  * not active and has no paused or waiting interviews. Object metadata in a deploy is stored before
  * the flows. The service reads no files: callers pass the files' paths and contents.
  */
-import { parseFlowXml } from '../../flow-model/index.js';
-import type { FlowDataType } from '../../flow-model/index.js';
+import { hasErrors, parseFlowXml } from '../../flow-model/index.js';
+import type { Diagnostic, FlowDataType, FlowDefinition } from '../../flow-model/index.js';
 import { deployObjectFiles, NO_OBJECTS } from '../org/deploy-objects.js';
 import { describeErrors, prepareFlowVersion } from './deploy-flow.js';
 import { groupDeployFiles } from './deploy-files.js';
 import { triggerOfSource, triggerRunOrder, type TriggerRunOrder, type TriggerSummary } from './trigger-report.js';
-import { type DeployFile, type DeployResult, type FlowDeployResult, type IgnoredFile, summariseDeploy } from './deploy-result.js';
+import { componentFailures, type DeployFile, type DeployResult, type FlowDeployResult, type IgnoredFile, summariseDeploy } from './deploy-result.js';
+import { checkFlowAgainstOrg } from './org-check.js';
+import type { ActionRegistry } from '../actions/action-registry.js';
 import { DeleteFailedError, InvalidOperationError, isRequestError, NotFoundError, StringTooLongError } from '../errors.js';
 import type { FlowDefinitionRecord, FlowVersionRecord, Storage, StoredFlowVersion } from '../ports/index.js';
 import { type Actor, PERMISSION_LABELS, type PermissionName, requirePermission } from '../access/require-permission.js';
@@ -67,12 +69,25 @@ const DEPLOY: readonly PermissionName[] = ['customizeApplication', 'manageFlow']
 const MANAGE: readonly PermissionName[] = ['manageFlow', 'customizeApplication'];
 const READ: readonly PermissionName[] = ['runFlows', 'manageFlow', 'customizeApplication'];
 
+/** What the flow service checks flows against besides the org's schema. */
+export interface FlowServiceOptions {
+  /** The invocable actions of the runtime: deploy and activation refuse flows calling others. Without it, actions are not checked. */
+  readonly actions?: ActionRegistry;
+}
+
 /** Deploys flows and object metadata and manages flow versions. */
 export class FlowService {
   readonly #storage: Storage;
+  readonly #actions: ActionRegistry | undefined;
 
-  constructor(storage: Storage) {
+  constructor(storage: Storage, options: FlowServiceOptions = {}) {
     this.#storage = storage;
+    this.#actions = options.actions;
+  }
+
+  /** The org-dependent errors of a flow against the org as it is now (objects deployed so far). */
+  async #orgErrors(definition: FlowDefinition): Promise<Diagnostic[]> {
+    return checkFlowAgainstOrg(definition, await this.#storage.schema.load(), this.#actions);
   }
 
   /**
@@ -112,7 +127,7 @@ export class FlowService {
     }
     const triggerObjects = flows.flatMap((flow) => (flow.trigger === undefined ? [] : [flow.trigger.object]));
     const triggers = triggerObjects.length === 0 ? [] : await triggerRunOrder(this.#storage, triggerObjects);
-    return { flows, objects, ignored, triggers, summary: summariseDeploy(flows, objects, ignored) };
+    return { flows, objects, ignored, triggers, summary: summariseDeploy(flows, objects, ignored), details: { componentFailures: componentFailures(flows) } };
   }
 
   async #deployFlow(actor: Actor, file: DeployFile, options: DeployOptions): Promise<FlowDeployResult> {
@@ -120,19 +135,24 @@ export class FlowService {
     if (prepared.kind === 'refused') {
       return { path: file.path, apiName: prepared.apiName, status: 'refused', activationRequested: false, activated: false, reason: prepared.reason, diagnostics: prepared.diagnostics };
     }
-    const { apiName, diagnostics, version } = prepared;
+    const { apiName, version } = prepared;
     const triggered = triggerOfSource(file.content, apiName);
     const trigger = triggered === undefined ? {} : { trigger: triggered };
     const activationRequested = options.activate === true || prepared.activeInFile;
     const invalid = version.Status === 'InvalidDraft';
-    const notActivated = invalid && activationRequested ? { reason: `not activated: ${describeErrors(diagnostics)}` } : {};
+    // Checked against the org only when the flow is otherwise valid and is to be activated: a
+    // Draft may name objects deployed later; activation (here or later) needs them.
+    const orgErrors = activationRequested && !invalid ? await this.#orgErrors(prepared.definition) : [];
+    const diagnostics = [...prepared.diagnostics, ...orgErrors];
+    const blocked = invalid || orgErrors.length > 0;
+    const notActivated = blocked && activationRequested ? { reason: `not activated: ${describeErrors(diagnostics)}` } : {};
     const existing = await this.#storage.flows.getDefinitionByName(apiName);
 
     if (options.skipUnchanged === true && existing?.LatestVersionId) {
       const latest = await this.#storage.flows.getVersion(existing.LatestVersionId);
       if (latest !== undefined && latest.source === file.content) {
         let status = latest.Status;
-        if (activationRequested && !invalid && latest.Status !== 'Active') {
+        if (activationRequested && !blocked && latest.Status !== 'Active') {
           await this.#storage.flows.activate(latest.Id, actor.user.Id);
           status = 'Active';
         }
@@ -144,7 +164,7 @@ export class FlowService {
     }
 
     try {
-      const stored = await this.#storage.flows.deployVersion({ ...version, Status: activationRequested && !invalid ? 'Active' : version.Status }, actor.user.Id);
+      const stored = await this.#storage.flows.deployVersion({ ...version, Status: activationRequested && !blocked ? 'Active' : version.Status }, actor.user.Id);
       return {
         path: file.path, apiName: stored.definition.DeveloperName, status: existing === undefined ? 'created' : 'updated', versionId: stored.version.Id,
         versionNumber: stored.version.VersionNumber, versionStatus: stored.version.Status, activationRequested, activated: stored.version.Status === 'Active',
@@ -159,13 +179,21 @@ export class FlowService {
 
   /**
    * Activates a version: the flow's previously active version becomes Obsolete. An InvalidDraft
-   * cannot be activated (`INVALID_OPERATION`). Needs Manage Flow or Customize Application.
+   * cannot be activated, nor a version naming objects, fields, picklist values or actions the org
+   * does not have (`INVALID_OPERATION`, each problem named). Needs Manage Flow or Customize Application.
    */
   async activate(actorId: string, versionId: string): Promise<FlowSummary> {
     const actor = await requirePermission(this.#storage.directory, actorId, MANAGE, 'Activating a flow');
     const version = await this.#versionOrThrow(versionId);
     if (version.Status === 'InvalidDraft') {
       throw new InvalidOperationError(`Flow version ${version.FullName} has validation errors and cannot be activated (${describeErrors(version.diagnostics)}).`, ['Status']);
+    }
+    if (version.Status !== 'Active') {
+      const parsed = parseFlowXml(version.source, { fileName: `${version.FullName.replace(/-\d+$/, '')}.flow-meta.xml` }).definition;
+      const orgErrors = parsed === undefined ? [] : await this.#orgErrors(parsed);
+      if (hasErrors(orgErrors)) {
+        throw new InvalidOperationError(`Flow version ${version.FullName} cannot be activated: ${describeErrors(orgErrors)}.`, ['Status']);
+      }
     }
     const definition = version.Status === 'Active' ? await this.#definitionOrThrow(version.DefinitionId) : await this.#storage.flows.activate(version.Id, actor.user.Id);
     const summary = await this.#summary(definition);

@@ -48,6 +48,8 @@ import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
 import type { RecordSaveService } from '../triggers/record-save-service.js';
 import type { TriggerFailure } from '../triggers/trigger-failures.js';
+import { storageRecordPort } from './storage-record-port.js';
+import { deleteInterviewAs } from './interview-delete.js';
 import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait, type ResumeWaitPayload } from '../waits/wait-jobs.js';
 import { eventOutputs, waitRetryPolicy, type WaitRetryOptions } from '../waits/wait-resume.js';
 
@@ -293,11 +295,7 @@ export class InterviewService {
     const id = parseInterviewId(interviewId);
     await this.#storage.transaction(async (tx) => {
       const actor = await this.#actor(tx, actorId);
-      const { interview } = await loadForUser(tx, actor, id, 'delete', true);
-      await tx.interviews.save(id, interview.version, {}, actor.user.Id);
-      const waiting = migrateState(interview.state).waiting;
-      if (waiting !== null) await clearWait(tx, id, interview.version, waiting);
-      await tx.interviews.delete(id);
+      await deleteInterviewAs(tx, actor, id);
       await this.#hooks.beforeCommit?.('delete', id);
     });
   }
@@ -553,7 +551,10 @@ export class InterviewService {
   #ports(session: StorageSession, op: Operation, flows: InterviewFlows, context: StepContext): DrivePorts {
     const frame = this.#saves.frameWith(session, { user: op.runAs, permissions: op.permissions, now: op.now, failures: op.failures, context });
     return {
-      records: this.#saves.recordPort(session, frame),
+      records: storageRecordPort(session, this.#saves.recordPort(session, frame), async () => {
+        const view = op.view ?? (await this.#access.open(session));
+        return { ...(await view.actor(op.runAs.Id)), view };
+      }),
       actions: this.#actions.portFor({ userId: op.runAs.Id, now: op.now.toISOString() }),
       flows,
     };

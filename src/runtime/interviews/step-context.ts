@@ -10,8 +10,8 @@ import type { OrgSchema } from '../org/org-schema.js';
 import type { StorageSession, UserRecord } from '../ports/index.js';
 import type { UserPermissions } from '../access/sharing.js';
 
-/** Picklist values by `Object.Field`, built once per describe. */
-const PICKLISTS = new WeakMap<OrgSchema, NonNullable<StepContext['picklists']>>();
+/** The picklist lookup of a describe, built once per describe. */
+const PICKLISTS = new WeakMap<OrgSchema, NonNullable<StepContext['picklist']>>();
 
 /** `$User`: the user's fields as flows read them. */
 export function userContext(user: UserRecord): UserContext {
@@ -41,19 +41,21 @@ export function userContext(user: UserRecord): UserContext {
   };
 }
 
-/** Every picklist field of the describe, as the engine's `picklists` (active values only). */
-export function picklistsOf(schema: OrgSchema): NonNullable<StepContext['picklists']> {
+/**
+ * The engine's picklist lookup over the describe (active values only). A function rather than a
+ * table of every picklist, so standard objects are read only when a flow uses one of their
+ * picklists.
+ */
+export function picklistLookupOf(schema: OrgSchema): NonNullable<StepContext['picklist']> {
   const cached = PICKLISTS.get(schema);
   if (cached !== undefined) return cached;
-  const picklists: Record<string, readonly { readonly value: string; readonly label: string }[]> = {};
-  for (const object of schema.objects()) {
-    for (const field of object.fields) {
-      if (field.type !== 'picklist' && field.type !== 'multipicklist') continue;
-      picklists[`${object.name}.${field.name}`] = field.picklistValues.filter((v) => v.active).map((v) => ({ value: v.value, label: v.label }));
-    }
-  }
-  PICKLISTS.set(schema, picklists);
-  return picklists;
+  const lookup = (object: string, field: string): readonly { readonly value: string; readonly label: string }[] | undefined => {
+    const describe = schema.field(object, field);
+    if (describe === undefined || (describe.type !== 'picklist' && describe.type !== 'multipicklist')) return undefined;
+    return describe.picklistValues.filter((v) => v.active).map((v) => ({ value: v.value, label: v.label }));
+  };
+  PICKLISTS.set(schema, lookup);
+  return lookup;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function buildStepContext(input: StepContextInput): Promise<StepCon
     organization: { Id: org.Id, Name: org.Name, TimeZoneSidKey: org.TimeZoneSidKey },
     labels,
     allowPause: org.allowPause,
-    picklists: picklistsOf(schema),
+    picklist: picklistLookupOf(schema),
     profile: profileOf(input.permissions),
     userRole: role === undefined ? { Id: null, Name: null, DeveloperName: null } : { Id: role.Id, Name: role.Name, DeveloperName: role.DeveloperName },
     setup: {},

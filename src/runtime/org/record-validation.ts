@@ -137,7 +137,17 @@ export function normalizeFieldValue(schema: OrgSchema, field: FieldDescribe, val
     case 'url':
     case 'encryptedstring':
     case 'combobox':
+    case 'base64':
+    case 'complexvalue':
+    case 'json':
       return checkLength(field, toText(field, value));
+    case 'anyType':
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+      throw wrongType(field, value);
+    case 'address':
+    case 'location':
+      // Compound fields are read-only: written through their components (BillingStreet, BillingLatitude...).
+      throw new InvalidFieldForInsertUpdateError(`Unable to write the compound field ${field.name}: set its component fields instead`, [field.name]);
     case 'email': {
       const text = checkLength(field, toText(field, value).trim());
       if (!EMAIL.test(text)) throw new InvalidEmailAddressError(`${field.label}: invalid email address: ${text}`, [field.name]);
@@ -154,7 +164,8 @@ export function normalizeFieldValue(schema: OrgSchema, field: FieldDescribe, val
       if (typeof value === 'boolean') return value;
       if (value === 'true' || value === 'false') return value === 'true';
       throw wrongType(field, value);
-    case 'int': {
+    case 'int':
+    case 'long': {
       const n = toNumber(field, value);
       if (!Number.isInteger(n)) throw wrongType(field, value);
       checkDigits(field, n, field.digits);

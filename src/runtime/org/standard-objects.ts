@@ -1,7 +1,10 @@
 /**
- * Describes of the standard business objects flows use most, with their usual fields, types,
- * lengths and picklist values as in a new Salesforce org. Their rows live in the generic
- * `records` table. Users, groups and roles are system objects (see `system-objects.ts`).
+ * Eddy's hand-written describes of the standard business objects flows use most. The generated
+ * catalogue (`catalog/`) describes these objects too; when one is first described the two are
+ * reconciled (`catalog/reconcile.ts`): Salesforce's values from the sources win, and what is kept
+ * from here is Eddy's behaviour (the computed person `Name`, auto-numbers, name fields) and
+ * values no source gives. Their rows live in the generic `records` table. Users, groups and
+ * roles are system objects (see `system-objects.ts`).
  */
 import { defineObject, F } from './field-builders.js';
 import type { FieldDescribe, ObjectDescribe } from './org-schema.js';

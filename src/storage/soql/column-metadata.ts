@@ -11,7 +11,8 @@ import type { ColumnMetadata, QueryColumns } from '../../runtime/index.js';
 const APEX_TYPES: Readonly<Record<FieldDescribe['type'], string>> = {
   id: 'Id', reference: 'Id', string: 'String', textarea: 'String', email: 'String', phone: 'String', url: 'String', picklist: 'String',
   multipicklist: 'String', combobox: 'String', encryptedstring: 'String', boolean: 'Boolean', int: 'Integer', double: 'Double',
-  currency: 'Decimal', percent: 'Double', date: 'Date', datetime: 'Datetime', time: 'Time',
+  currency: 'Decimal', percent: 'Double', date: 'Date', datetime: 'Datetime', time: 'Time', long: 'Long', base64: 'Blob',
+  address: 'Address', location: 'Location', anyType: 'Object', complexvalue: 'Object', json: 'Object',
 };
 
 /** The column metadata of a compiled query. */

@@ -40,10 +40,17 @@ export function classOf(field: FieldDescribe): FieldClass {
     case 'picklist':
     case 'combobox':
     case 'encryptedstring':
+    case 'base64':
+    case 'anyType':
+    case 'complexvalue':
+    case 'json':
+    case 'address':
+    case 'location':
       return 'text';
     case 'multipicklist':
       return 'multipicklist';
     case 'int':
+    case 'long':
     case 'double':
     case 'currency':
     case 'percent':

@@ -37,6 +37,8 @@ describe('eddy deploy', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
 
   it('leaves unchanged flows alone on a redeploy unless --new-version is given', async () => {
     const flows = path.join(FIXTURE_PROJECT, 'force-app/main/default/flows/Feedback_Survey.flow-meta.xml');
+    // The survey names Feedback__c: its object goes first, or the flow is not activated.
+    expect((await org.eddy(['deploy', path.join(FIXTURE_PROJECT, 'force-app/main/default/objects')])).code).toBe(0);
     expect((await org.eddy(['deploy', flows])).code).toBe(0);
     const again = await org.json<DeployResult>(['deploy', flows]);
     expect(again.flows[0]).toMatchObject({ status: 'unchanged', versionNumber: 1, activated: true });

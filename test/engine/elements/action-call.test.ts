@@ -81,6 +81,28 @@ describe('action call element', () => {
     expect(run.outputs).toEqual({ postId: post?.Id });
   });
 
+  it("posts to a user's feed named by Username, as Salesforce's subjectNameOrId allows", async () => {
+    const flow = flowFromXml(
+      variable('postId', 'String', { output: true }) +
+        action('Post', 'chatterPost', 'chatterPost', { subjectNameOrId: ref('$User.Username'), text: str('Hello') }, `<outputParameters><assignToReference>postId</assignToReference><name>feedItemId</name></outputParameters>`),
+      { start: 'Post' },
+    );
+    const user = { Id: '005000000000007AAA', Username: 'ada@example.com' };
+    const run = await runScript(flow, { records: { User: [user] }, context: { user: { Id: user.Id, Username: user.Username } } });
+    expect(run.status).toBe('finished');
+    const [post] = run.records.all('FeedItem');
+    expect(post).toMatchObject({ ParentId: user.Id, Body: 'Hello', Type: 'TextPost' });
+    expect(run.outputs).toEqual({ postId: post?.Id });
+  });
+
+  it('fails a Post to Chatter whose Username matches no user, naming it', async () => {
+    const flow = flowFromXml(action('Post', 'chatterPost', 'chatterPost', { subjectNameOrId: str('nobody@example.com'), text: str('Hello') }), { start: 'Post' });
+    const run = await runScript(flow, { records: { User: [] } });
+    expect(run.status).toBe('error');
+    expect(run.fault).toEqual({ code: 'INVALID_INPUT', element: 'Post', message: 'Post to Chatter "Post": no user has the Username "nobody@example.com" (subjectNameOrId takes a record Id or a Username).' });
+    expect(run.records.all('FeedItem')).toEqual([]);
+  });
+
   it('asks the runtime to run other actions and stores their outputs', async () => {
     const flow = flowFromXml(
       variable('total', 'Number', { output: true, scale: 2 }) +

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { FlowService } from '../../../src/runtime/flows/flow-service.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { createInterview } from '../../storage/seed.js';
-import { filesMatching, readFolder, setUpOrg } from './support.js';
+import { deployFixtureObjects, filesMatching, readFolder, setUpOrg } from './support.js';
 
 const SURVEY = 'force-app/main/default/flows/Feedback_Survey.flow-meta.xml';
 const BROKEN = 'force-app/main/default/flows/Broken_Escalation.flow-meta.xml';
@@ -60,6 +60,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     const first = await service.deploy(admin.Id, [file!]);
     const second = await service.deploy(admin.Id, [{ path: file!.path, content: file!.content.replace('<status>Active</status>', '<status>Draft</status>') }]);
@@ -80,6 +81,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     const draft = { path: file!.path, content: file!.content.replace('<status>Active</status>', '<status>Draft</status>') };
     const first = await service.deploy(admin.Id, [draft]);
@@ -97,6 +99,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     const result = await service.deploy(admin.Id, [{ path: file!.path, content: file!.content.replace('<status>Active</status>', '') }], { activate: true });
     expect(result.flows[0]).toMatchObject({ status: 'created', versionStatus: 'Active', activationRequested: true, activated: true });
@@ -106,6 +109,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     const v1 = (await service.deploy(admin.Id, [file!])).flows[0]!;
     const v2 = (await service.deploy(admin.Id, [{ path: file!.path, content: changedSurvey(file!.content, 'Survey 2') }])).flows[0]!;
@@ -129,6 +133,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     const v1 = (await service.deploy(admin.Id, [file!])).flows[0]!;
     const v2 = (await service.deploy(admin.Id, [{ path: file!.path, content: changedSurvey(file!.content, 'Survey 2') }])).flows[0]!;
@@ -213,6 +218,16 @@ forEachDatabase('flow service', (ctx) => {
     expect(byManager.summary.flows.created).toBe(2);
 
     const survey = byManager.flows.find((f) => f.apiName === 'Feedback_Survey')!;
+    // Its object was not deployed: the version is stored, but not activated, naming the missing file.
+    expect(survey).toMatchObject({ versionStatus: 'Draft', activationRequested: true, activated: false });
+    expect(survey.reason).toContain('The object "Feedback__c" doesn\'t exist or isn\'t supported. The project has no objects/Feedback__c/Feedback__c.object-meta.xml.');
+    expect(byManager.details.componentFailures).toContainEqual({
+      componentType: 'Flow', fullName: 'Feedback_Survey', fileName: SURVEY, problemType: 'Error', success: false, created: false, changed: false, deleted: false,
+      problem: expect.stringMatching(/^\w+: The object "Feedback__c" doesn't exist or isn't supported\. The project has no objects\/Feedback__c\/Feedback__c\.object-meta\.xml\.$/),
+    });
+    await expect(service.activate(org.flowManager.Id, survey.versionId!)).rejects.toMatchObject({ code: 'INVALID_OPERATION', message: expect.stringContaining('objects/Feedback__c/Feedback__c.object-meta.xml') });
+    await deployFixtureObjects(service, org.admin.Id);
+    await service.activate(org.flowManager.Id, survey.versionId!);
     await expect(service.activate(org.flowUser.Id, survey.versionId!)).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
     await expect(service.deactivate(org.flowUser.Id, 'Feedback_Survey')).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
     await expect(service.deleteVersion(org.flowUser.Id, survey.versionId!)).rejects.toMatchObject({ code: 'INSUFFICIENT_ACCESS' });
@@ -266,6 +281,7 @@ forEachDatabase('flow service', (ctx) => {
     const db = ctx.db();
     const { admin, flowUser } = await setUpOrg(db);
     const service = new FlowService(db);
+    await deployFixtureObjects(service, admin.Id);
     const [file] = filesMatching(readFolder(), SURVEY);
     await service.deploy(admin.Id, [file!]);
     const withInput = file!.content.replace('</Flow>', '<variables><name>channel</name><dataType>Number</dataType><isCollection>true</isCollection><isInput>true</isInput><isOutput>false</isOutput></variables>\n</Flow>');

@@ -53,3 +53,11 @@ export async function setUpOrg(storage: Storage): Promise<TestOrg> {
   };
   return { admin, flowUser: await user('runner', 'Flow_User'), flowManager: await user('manager', 'Flow_Manager'), nobody: await user('nobody', undefined) };
 }
+
+/**
+ * Deploys the fixture project's objects and fields (`Feedback__c`), which its survey flow names:
+ * without them Salesforce, and Eddy, refuse to activate the flow.
+ */
+export async function deployFixtureObjects(service: { deploy(actorId: string, files: readonly DeployFile[]): Promise<unknown> }, actorId: string): Promise<void> {
+  await service.deploy(actorId, filesMatching(readFolder(), '/objects/'));
+}
