@@ -230,8 +230,9 @@ export class SavePipeline {
         continue;
       }
       let write: ValidatedWrite | undefined;
+      const given = request.operation === 'update' && (request.readOnlyFields ?? 'ignore') === 'ignore' ? unchangedDropped(input, priors.get(normalId(input.Id))) : input;
       const errors = recordErrors(() => {
-        write = validateRecordWrite(schema, object.name, { ...input, attributes: { type: object.name } }, request.operation === 'create' ? 'create' : 'update', {
+        write = validateRecordWrite(schema, object.name, { ...given, attributes: { type: object.name } }, request.operation === 'create' ? 'create' : 'update', {
           readOnlyFields: request.readOnlyFields ?? 'ignore',
           // Required fields are checked after before-save flows, which may fill them.
           requiredFields: 'later',
@@ -386,6 +387,23 @@ export class SavePipeline {
     if (effects.length > 0) await enqueueEffects(tx, effects, null, { userEmail: frame.user.Email });
     return outcomes;
   }
+}
+
+/**
+ * A flow's update without the fields it gives unchanged: a flow that writes back a record it
+ * read with all its fields (Update Records of a Get Records collection) changes only what
+ * differs, and a value the store holds is not checked again — Eddy's org may hold a null where
+ * Salesforce defaults a value it cannot default (a non-nillable `BusinessHoursId`).
+ */
+function unchangedDropped(input: FlowRecord, prior: FlowRecord | undefined): FlowRecord {
+  if (prior === undefined) return input;
+  const kept: FlowRecord = { attributes: input.attributes };
+  for (const [name, value] of Object.entries(input)) {
+    if (name === 'attributes') continue;
+    if (name !== 'Id' && Object.hasOwn(prior, name) && JSON.stringify(prior[name] ?? null) === JSON.stringify(value ?? null)) continue;
+    kept[name] = value;
+  }
+  return kept;
 }
 
 /** An Id as the store returns it (18 characters) for map keys; '' for none. */
