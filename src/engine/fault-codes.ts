@@ -60,6 +60,9 @@ export const FAULT_CODES = [
   'INVALID_OPERATION',
   'INVALID_API_INPUT',
   'LIMIT_EXCEEDED',
+  // A save the record port made failed in a record-triggered flow, or was rolled back with another record.
+  'CANNOT_EXECUTE_FLOW_TRIGGER',
+  'ALL_OR_NONE_OPERATION_ROLLED_BACK',
 
   // --- A record port backed by Salesforce (its DML status codes Eddy's own store never raises:
   // no validation rules, duplicate rules or governor limits). Tests' in-memory stores use them.

@@ -4,7 +4,7 @@
  * finish the interview in error); an `Error` object is never persisted.
  */
 import type { FaultCode } from './fault-codes.js';
-import type { Fault } from './protocol.js';
+import type { Fault, FaultMessage } from './protocol.js';
 
 export type { FaultCode } from './fault-codes.js';
 
@@ -12,16 +12,20 @@ export type { FaultCode } from './fault-codes.js';
 export class FlowFault extends Error {
   readonly code: FaultCode;
   readonly element: string | undefined;
+  /** A Custom Error's messages, each at its field or for the record. */
+  readonly errors: readonly FaultMessage[] | undefined;
 
-  constructor(code: FaultCode, message: string, element?: string) {
+  constructor(code: FaultCode, message: string, element?: string, errors?: readonly FaultMessage[]) {
     super(message);
     this.name = 'FlowFault';
     this.code = code;
     this.element = element;
+    this.errors = errors;
   }
 
   /** The fault as persistable data. */
   toFault(element?: string): Fault {
-    return { code: this.code, message: this.message, element: this.element ?? element };
+    const fault: Fault = { code: this.code, message: this.message, element: this.element ?? element };
+    return this.errors === undefined ? fault : { ...fault, errors: this.errors };
   }
 }

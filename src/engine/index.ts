@@ -22,6 +22,7 @@ export { StepInputError, type StepInputErrorCode } from './step-input-error.js';
 export { FlowFault } from './fault.js';
 export { FAULT_CODES, type FaultCode } from './fault-codes.js';
 export { matchesFilters } from './record-filters.js';
+export { meetsEntryConditions } from './triggers/entry-conditions.js';
 export { STANDARD_COMPONENTS, componentContract, type ComponentContract, type ComponentOutput } from './screens/screen-components.js';
 export { REQUIRED_MESSAGE, INVALID_MESSAGE, INVALID_CHOICE_MESSAGE } from './screens/screen.js';
 export { ORIGIN_DATE_TIME } from './globals.js';
@@ -38,6 +39,7 @@ export {
   type ComponentRegistry,
   type Effect,
   type Fault,
+  type FaultMessage,
   type FlowRecord,
   type FlowValue,
   type Frame,

@@ -32,6 +32,18 @@ export interface Fault {
   readonly code: FaultCode;
   readonly message: string;
   readonly element: string | undefined;
+  /**
+   * A Custom Error's messages one by one, each at its field or for the whole record (no
+   * `field`): what a record-triggered flow's failed save reports. Absent for other faults.
+   */
+  readonly errors?: readonly FaultMessage[];
+}
+
+/** One message of a Custom Error element. */
+export interface FaultMessage {
+  readonly message: string;
+  /** The field it is shown at (`fieldSelection` of a field error). */
+  readonly field?: string;
 }
 
 /** The interview's own globals (`$Flow.*`). */

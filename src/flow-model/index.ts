@@ -89,3 +89,5 @@ export {
   UNSUPPORTED_FORMULA_FUNCTIONS,
 } from './formula-syntax.js';
 export type { FormulaBinaryOperator, FormulaNode, FormulaSyntaxErrorCode, ParsedFormula } from './formula-syntax.js';
+export { compareTriggerOrder, recordTriggerOf } from './triggers/record-trigger.js';
+export type { RecordTrigger, SaveEvent, TriggerTiming } from './triggers/record-trigger.js';

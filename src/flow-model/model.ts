@@ -620,6 +620,8 @@ export interface FlowDefinition {
   readonly runInMode: string | undefined;
   readonly isAdditionalPermissionRequiredToRun: boolean;
   readonly start: FlowStart | undefined;
+  /** `<triggerOrder>` of a record-triggered flow (1–2,000), when set. */
+  readonly triggerOrder?: number | undefined;
   /** The first element: `<start><connector>` or the legacy `<startElementReference>`. */
   readonly startElement: string | undefined;
   readonly elements: readonly FlowElement[];

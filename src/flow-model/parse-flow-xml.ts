@@ -33,7 +33,7 @@ import { parseStage } from './resources/stage.js';
 import { parseTextTemplate } from './resources/text-template.js';
 import { parseVariable } from './resources/variable.js';
 import { parseStart } from './start.js';
-import { bool, child, list, tags, text, trimmed, type XmlNode } from './xml-node.js';
+import { bool, child, list, num, tags, text, trimmed, type XmlNode } from './xml-node.js';
 
 /** Options of {@link parseFlowXml}. */
 export interface ParseFlowOptions {
@@ -171,6 +171,7 @@ export function parseFlowXml(xml: string, options: ParseFlowOptions = {}): Parse
     runInMode: trimmed(root, 'runInMode'),
     isAdditionalPermissionRequiredToRun: bool(root, 'isAdditionalPermissionRequiredToRun', false),
     start,
+    triggerOrder: num(root, 'triggerOrder'),
     startElement: trimmed(root, 'startElementReference') ?? start?.connector?.target,
     elements,
     resources,

@@ -18,6 +18,7 @@ import {
   checkWaits,
 } from './validation/structure.js';
 import { checkSupport } from './validation/support.js';
+import { checkTriggers } from './validation/triggers.js';
 import { checkTypes } from './validation/types.js';
 
 /** Validates a parsed flow: structure, references, types, condition logic and what Eddy cannot run. */
@@ -36,6 +37,7 @@ export function validateFlow(definition: FlowDefinition): Diagnostic[] {
     ...checkFormulas(uses.formulas),
     ...checkWaits(definition, index),
     ...checkSupport(definition),
+    ...checkTriggers(definition),
     // Without a start, every element would be "unreachable": START_MISSING says it once.
     ...(start.length === 0 ? checkReachability(definition, index) : []),
   ];

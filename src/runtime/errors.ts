@@ -45,6 +45,12 @@ export const REQUEST_ERROR_CODES = [
   'INVALID_OPERATION',
   'INVALID_API_INPUT',
   'LIMIT_EXCEEDED',
+  /** A record-triggered flow failed the save (an unhandled fault). */
+  'CANNOT_EXECUTE_FLOW_TRIGGER',
+  /** A record-triggered flow's Custom Error element refused the save. */
+  'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+  /** A record that was valid, rolled back because another of an all-or-none batch failed. */
+  'ALL_OR_NONE_OPERATION_ROLLED_BACK',
 ] as const;
 
 /** A bad request's code. */
@@ -83,11 +89,14 @@ export abstract class RequestError extends Error {
   abstract readonly code: RequestErrorCode;
   /** Field API names the error is about (Salesforce's `fields`). */
   readonly fields: readonly string[];
+  /** Further errors of the same failure (a Custom Error with several messages), answered after this one. */
+  readonly additional: readonly RequestError[];
 
-  constructor(message: string, fields: readonly string[] = [], options?: { readonly cause?: unknown }) {
+  constructor(message: string, fields: readonly string[] = [], options?: { readonly cause?: unknown; readonly additional?: readonly RequestError[] }) {
     super(message, options);
     this.name = new.target.name;
     this.fields = fields;
+    this.additional = options?.additional ?? [];
   }
 }
 
@@ -224,6 +233,59 @@ export class InvalidApiInputError extends RequestError {
 /** A limit is reached (50 versions per flow, a query too large). */
 export class LimitExceededError extends RequestError {
   readonly code = 'LIMIT_EXCEEDED' as const;
+}
+
+/** A record-triggered flow failed with an unhandled fault, so the record was not saved. */
+export class CannotExecuteFlowTriggerError extends RequestError {
+  readonly code = 'CANNOT_EXECUTE_FLOW_TRIGGER' as const;
+}
+
+/** A record-triggered flow's Custom Error refused the save (at a field, or for the record). */
+export class FieldCustomValidationError extends RequestError {
+  readonly code = 'FIELD_CUSTOM_VALIDATION_EXCEPTION' as const;
+}
+
+/** The record was valid but not saved: another record of the all-or-none batch failed. */
+export class AllOrNoneRolledBackError extends RequestError {
+  readonly code = 'ALL_OR_NONE_OPERATION_ROLLED_BACK' as const;
+}
+
+/** The typed error of each bad-request code: one table, checked complete by the type checker. */
+const REQUEST_ERROR_CLASSES: Readonly<Record<RequestErrorCode, new (message: string, fields?: readonly string[], options?: { readonly additional?: readonly RequestError[] }) => RequestError>> = {
+  NOT_FOUND: NotFoundError,
+  INSUFFICIENT_ACCESS: InsufficientAccessError,
+  CONFLICT: ConflictError,
+  INVALID_FIELD: InvalidFieldError,
+  INVALID_FIELD_FOR_INSERT_UPDATE: InvalidFieldForInsertUpdateError,
+  FIELD_INTEGRITY_EXCEPTION: FieldIntegrityError,
+  STRING_TOO_LONG: StringTooLongError,
+  INVALID_TYPE: InvalidTypeError,
+  INVALID_TYPE_ON_FIELD_IN_RECORD: InvalidTypeOnFieldError,
+  REQUIRED_FIELD_MISSING: RequiredFieldMissingError,
+  MISSING_ARGUMENT: MissingArgumentError,
+  MALFORMED_ID: MalformedIdError,
+  MALFORMED_QUERY: MalformedQueryError,
+  INVALID_QUERY_FILTER_OPERATOR: InvalidQueryFilterOperatorError,
+  INVALID_QUERY_LOCATOR: InvalidQueryLocatorError,
+  ENTITY_IS_DELETED: EntityIsDeletedError,
+  INVALID_CROSS_REFERENCE_KEY: InvalidCrossReferenceKeyError,
+  INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST: InvalidPicklistValueError,
+  NUMBER_OUTSIDE_VALID_RANGE: NumberOutsideValidRangeError,
+  INVALID_EMAIL_ADDRESS: InvalidEmailAddressError,
+  DUPLICATE_VALUE: DuplicateValueError,
+  DUPLICATE_USERNAME: DuplicateUsernameError,
+  DELETE_FAILED: DeleteFailedError,
+  INVALID_OPERATION: InvalidOperationError,
+  INVALID_API_INPUT: InvalidApiInputError,
+  LIMIT_EXCEEDED: LimitExceededError,
+  CANNOT_EXECUTE_FLOW_TRIGGER: CannotExecuteFlowTriggerError,
+  FIELD_CUSTOM_VALIDATION_EXCEPTION: FieldCustomValidationError,
+  ALL_OR_NONE_OPERATION_ROLLED_BACK: AllOrNoneRolledBackError,
+};
+
+/** The catalogue's typed error for `code` (a per-record save error made throwable again). */
+export function requestErrorOf(code: RequestErrorCode, message: string, fields: readonly string[] = [], additional: readonly RequestError[] = []): RequestError {
+  return new REQUEST_ERROR_CLASSES[code](message, fields, { additional });
 }
 
 /**

@@ -21,6 +21,8 @@ import type { Mailer } from './ports/mailer.js';
 import type { SoqlPort, Storage } from './ports/index.js';
 import { QueryService } from './query/query-service.js';
 import { registerWaitResume } from './waits/wait-resume.js';
+import { RecordSaveService } from './triggers/record-save-service.js';
+import type { RecursionPolicy } from './triggers/save-pipeline.js';
 
 /** What {@link createRuntime} is built from. */
 export interface RuntimeOptions {
@@ -45,6 +47,8 @@ export interface RuntimeOptions {
   readonly soql?: SoqlPort;
   /** The server's public base URL (`https://eddy.example.com`), for `$Api.Partner_Server_URL_*`; a function when it is known only once the server listens. */
   readonly serverUrl?: string | (() => string | undefined);
+  /** What a recursive save of the same record runs (`docs/triggers.md`); default `skipAfterSave`. */
+  readonly recursion?: RecursionPolicy;
 }
 
 /** The composed runtime. */
@@ -52,6 +56,8 @@ export interface Runtime {
   readonly storage: Storage;
   readonly clock: Clock;
   readonly interviews: InterviewService;
+  /** Every write of business records: the save pipeline, which fires record-triggered flows. */
+  readonly saves: RecordSaveService;
   /** Deploying flows and managing versions. */
   readonly flows?: FlowService;
   readonly flowCache: FlowCache;
@@ -83,11 +89,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const actions = options.actions ?? new ActionRegistry();
   const mailer = options.mailer;
   const flowCache = new FlowCache(storage);
+  const saves = new RecordSaveService({ storage, clock, flows: flowCache, actions, ...(options.recursion === undefined ? {} : { recursion: options.recursion }) });
   const interviews = new InterviewService({
     storage,
     clock,
     flows: flowCache,
     actions,
+    saves,
     ...(options.components === undefined ? {} : { components: options.components }),
     ...(options.waitRetry === undefined ? {} : { waitRetry: options.waitRetry }),
     ...(options.hooks === undefined ? {} : { hooks: options.hooks }),
@@ -100,6 +108,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     storage,
     clock,
     interviews,
+    saves,
     flows: new FlowService(storage, { actions }),
     flowCache,
     query: new QueryService(options.soql ?? missingSoqlPort),

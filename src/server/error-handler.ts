@@ -54,6 +54,9 @@ const STATUS: Readonly<Record<RequestErrorCode | TransportErrorCode, number>> = 
   INVALID_OPERATION: 400,
   INVALID_API_INPUT: 400,
   LIMIT_EXCEEDED: 400,
+  CANNOT_EXECUTE_FLOW_TRIGGER: 400,
+  FIELD_CUSTOM_VALIDATION_EXCEPTION: 400,
+  ALL_OR_NONE_OPERATION_ROLLED_BACK: 400,
   INVALID_QUERY_FILTER_OPERATOR: 400,
   INVALID_QUERY_LOCATOR: 400,
   INVALID_SESSION_ID: 401,
@@ -105,7 +108,11 @@ function one(
  */
 export function mapError(error: unknown): MappedError | undefined {
   if (error instanceof HttpError) return one(error.errorCode, error.message, error.fields, error.headers);
-  if (isRequestError(error)) return one(error.code, error.message, error.fields);
+  if (isRequestError(error)) {
+    const mapped = one(error.code, error.message, error.fields);
+    if (error.additional.length === 0) return mapped;
+    return { ...mapped, body: [...mapped.body, ...error.additional.map((more) => ({ message: more.message, errorCode: more.code, fields: more.fields }))] };
+  }
   if (isInfrastructureError(error)) {
     return error.retryable ? one('SERVER_UNAVAILABLE', 'The server is temporarily unavailable; try again shortly.') : undefined;
   }

@@ -11,12 +11,16 @@ import type { ObjectDescribe, OrgSchema, RecordFilterQuery, RecordQuery, RecordS
 import type { Database } from './database-schema.js';
 import { RECORD_COLUMNS, sourceOf } from './object-sources.js';
 import { selectRecordIds, selectRecords } from './record-query.js';
-import { formatAutonumber, nextAutonumber, parseJson } from './sql-helpers.js';
+import { addToAutonumber, chunks, formatAutonumber, parseJson } from './sql-helpers.js';
 import type { StoreContext } from './store-context.js';
 
 /** Objects whose read-only `Name` is "FirstName LastName". */
 const PERSON_NAMED: ReadonlySet<string> = new Set(['Contact', 'Lead']);
 const DEFAULT_AUTONUMBER_FORMAT = '{00000000}';
+/** Rows per multi-row INSERT (11 parameters a row, well under both drivers' limits). */
+const WRITE_CHUNK = 500;
+/** Ids per `IN` list. */
+const READ_CHUNK = 1000;
 
 function objectNameOf(record: FlowRecord): string {
   const type = record.attributes?.type;
@@ -59,15 +63,27 @@ export class KyselyRecordStore implements RecordStore {
     return existsIn(this.#ctx.db, await this.schema(), id);
   }
 
+  async missing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return missingIds(this.#ctx.db, await this.schema(), ids);
+  }
+
   async create(records: readonly FlowRecord[], actorId: string, options: RecordWriteOptions = {}): Promise<string[]> {
     const schema = await this.schema();
     const writes = records.map((record) => this.#validate(schema, record, 'create', options));
+    if (writes.length === 0) return [];
     return this.#ctx.atomic(async (db) => {
       await checkReferences(db, schema, writes.flatMap((w) => w.references));
       const now = this.#ctx.now();
-      const ids: string[] = [];
       const defaultBusinessHoursId = writes.some((w) => needsDefaultBusinessHours(w.object, w.values)) ? (await selectRecordIds(db, schema, DEFAULT_BUSINESS_HOURS_QUERY, this.#ctx.dialect))[0] : undefined;
-      for (const write of writes) {
+      const numbers = await reserveAutonumbers(db, writes);
+      const row = (id: string, objectType: string, ownerId: string | null, data: Readonly<Record<string, JsonValue>>) => ({
+        Id: id, object_type: objectType, OwnerId: ownerId, data: JSON.stringify(data),
+        CreatedDate: now, CreatedById: actorId, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
+      });
+      // Rows the system creates beside the records asked for (a new file's ContentDocument and link).
+      const companions: ReturnType<typeof row>[] = [];
+      const rows = writes.map((write, index) => {
         const { object } = write;
         if (!object.keyPrefix) throw new InvalidTypeError(`${object.name} has no key prefix.`);
         const id = newId(object.keyPrefix);
@@ -75,10 +91,8 @@ export class KyselyRecordStore implements RecordStore {
         const values = { ...write.values, ...systemDefaultsOnCreate(object, write.values, { userId: actorId, defaultBusinessHoursId }) };
         for (const [name, value] of Object.entries(values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
         for (const field of object.fields) {
-          if (field.autoNumber) {
-            const n = await nextAutonumber(db, `${object.name}.${field.name}`);
-            data[field.name] = formatAutonumber(field.displayFormat ?? DEFAULT_AUTONUMBER_FORMAT, n, now);
-          }
+          const n = numbers.get(`${object.name}.${field.name}`)?.[index];
+          if (field.autoNumber && n !== undefined) data[field.name] = formatAutonumber(field.displayFormat ?? DEFAULT_AUTONUMBER_FORMAT, n, now);
         }
         if (PERSON_NAMED.has(object.name)) data.Name = personName(data);
         const ownerId = object.fields.some((f) => f.name === 'OwnerId') ? ((write.values.OwnerId as string | null | undefined) ?? actorId) : null;
@@ -87,19 +101,21 @@ export class KyselyRecordStore implements RecordStore {
           const file = newContentDocument(data, id);
           const documentId = newId(schema.describeOrThrow('ContentDocument').keyPrefix ?? '069');
           Object.assign(data, file.version, { ContentDocumentId: documentId });
-          await insertRow(db, documentId, 'ContentDocument', ownerId, file.document, actorId, now);
-          if (file.link) await insertRow(db, newId(schema.describeOrThrow('ContentDocumentLink').keyPrefix ?? '06A'), 'ContentDocumentLink', null, { ...file.link, ContentDocumentId: documentId }, actorId, now);
+          companions.push(row(documentId, 'ContentDocument', ownerId, file.document));
+          if (file.link) companions.push(row(newId(schema.describeOrThrow('ContentDocumentLink').keyPrefix ?? '06A'), 'ContentDocumentLink', null, { ...file.link, ContentDocumentId: documentId }));
         }
-        await insertRow(db, id, object.name, ownerId, data, actorId, now);
-        ids.push(id);
-      }
-      return ids;
+        return row(id, object.name, ownerId, data);
+      });
+      // One multi-row statement per chunk: a batch of 200 is one INSERT, whatever its size.
+      for (const chunk of chunks([...companions, ...rows], WRITE_CHUNK)) await db.insertInto('records').values(chunk).execute();
+      return rows.map((r) => r.Id);
     });
   }
 
   async update(records: readonly FlowRecord[], actorId: string, options: RecordWriteOptions = {}): Promise<void> {
     const schema = await this.schema();
     const writes = records.map((record) => this.#validate(schema, record, 'update', options));
+    if (writes.length === 0) return;
     await this.#ctx.atomic((db) => this.#updateIn(db, schema, writes, actorId));
   }
 
@@ -110,13 +126,14 @@ export class KyselyRecordStore implements RecordStore {
     return this.#ctx.atomic(async (db) => {
       const ids = await selectRecordIds(db, schema, query, this.#ctx.dialect);
       const writes = ids.map((Id) => this.#validate(schema, { ...values, attributes: { type: object.name }, Id }, 'update', {}));
-      await this.#updateIn(db, schema, writes, actorId);
+      if (writes.length > 0) await this.#updateIn(db, schema, writes, actorId);
       return ids.length;
     });
   }
 
   async delete(ids: readonly string[]): Promise<void> {
     const normalized = ids.map((id) => parseId(id, 'Id'));
+    if (normalized.length === 0) return;
     const schema = await this.schema();
     await this.#ctx.atomic((db) => this.#deleteIn(db, schema, normalized));
   }
@@ -126,7 +143,7 @@ export class KyselyRecordStore implements RecordStore {
     this.#assertStoredInRecords(schema.describeOrThrow(query.object));
     return this.#ctx.atomic(async (db) => {
       const ids = await selectRecordIds(db, schema, query, this.#ctx.dialect);
-      await this.#deleteIn(db, schema, ids);
+      if (ids.length > 0) await this.#deleteIn(db, schema, ids);
       return ids.length;
     });
   }
@@ -136,44 +153,72 @@ export class KyselyRecordStore implements RecordStore {
     return validateRecordWrite(schema, objectNameOf(record), record, mode, { readOnlyFields: options.readOnlyFields ?? 'ignore' });
   }
 
+  /**
+   * Updates the records in a constant number of statements: one read of every row (`IN`), one
+   * upsert of the new rows (`ON CONFLICT (Id) DO UPDATE`). An Id given twice is written once,
+   * with the later values over the earlier ones.
+   */
   async #updateIn(db: Kysely<Database>, schema: OrgSchema, writes: readonly ValidatedWrite[], actorId: string): Promise<void> {
     await checkReferences(db, schema, writes.flatMap((w) => w.references));
     const now = this.#ctx.now();
+    const ids = [...new Set(writes.map((write) => write.id as string))];
+    const rows = new Map<string, { Id: string; object_type: string; IsDeleted: number; data: unknown; OwnerId: string | null; CreatedDate: string; CreatedById: string }>();
+    for (const chunk of chunks(ids, READ_CHUNK)) {
+      const found = await db.selectFrom('records').select(['Id', 'object_type', 'IsDeleted', 'data', 'OwnerId', 'CreatedDate', 'CreatedById']).where('Id', 'in', chunk).execute();
+      for (const row of found) rows.set(row.Id, { ...row, IsDeleted: Number(row.IsDeleted) });
+    }
+    const next = new Map<string, { data: Record<string, JsonValue>; OwnerId: string | null; object_type: string; CreatedDate: string; CreatedById: string }>();
     for (const write of writes) {
       const id = write.id as string;
-      const row = await db.selectFrom('records').select(['Id', 'object_type', 'IsDeleted', 'data', 'OwnerId']).where('Id', '=', id).executeTakeFirst();
+      const row = rows.get(id);
       if (!row || row.object_type !== write.object.name) throw new InvalidCrossReferenceKeyError(`invalid cross reference id: ${id}`, ['Id']);
       if (row.IsDeleted) throw new EntityIsDeletedError(`entity is deleted: ${id}`, ['Id']);
-      const data = { ...parseJson<Record<string, JsonValue>>(row.data) };
-      for (const [name, value] of Object.entries(write.values)) if (!RECORD_COLUMNS.has(name)) data[name] = value;
-      if (PERSON_NAMED.has(write.object.name)) data.Name = personName(data);
+      const current = next.get(id) ?? { data: { ...parseJson<Record<string, JsonValue>>(row.data) }, OwnerId: row.OwnerId, object_type: row.object_type, CreatedDate: row.CreatedDate, CreatedById: row.CreatedById };
+      for (const [name, value] of Object.entries(write.values)) if (!RECORD_COLUMNS.has(name)) current.data[name] = value;
+      if (PERSON_NAMED.has(write.object.name)) current.data.Name = personName(current.data);
       const ownerId = write.values.OwnerId;
+      if (typeof ownerId === 'string') current.OwnerId = ownerId;
+      next.set(id, current);
+    }
+    const values = [...next].map(([Id, row]) => ({
+      Id, object_type: row.object_type, OwnerId: row.OwnerId, data: JSON.stringify(row.data),
+      CreatedDate: row.CreatedDate, CreatedById: row.CreatedById, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
+    }));
+    for (const chunk of chunks(values, WRITE_CHUNK)) {
       await db
-        .updateTable('records')
-        .set({
-          data: JSON.stringify(data),
-          ...(typeof ownerId === 'string' ? { OwnerId: ownerId } : {}),
-          LastModifiedDate: now,
-          LastModifiedById: actorId,
-          SystemModstamp: now,
-        })
-        .where('Id', '=', id)
+        .insertInto('records')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('Id').doUpdateSet((eb) => ({
+            data: eb.ref('excluded.data'),
+            OwnerId: eb.ref('excluded.OwnerId'),
+            LastModifiedDate: eb.ref('excluded.LastModifiedDate'),
+            LastModifiedById: eb.ref('excluded.LastModifiedById'),
+            SystemModstamp: eb.ref('excluded.SystemModstamp'),
+          })),
+        )
         .execute();
     }
   }
 
+  /** Soft-deletes the records in a constant number of statements: one read (`IN`), one update (`IN`). */
   async #deleteIn(db: Kysely<Database>, schema: OrgSchema, ids: readonly string[]): Promise<void> {
     const now = this.#ctx.now();
-    for (const id of ids) {
-      const row = await db.selectFrom('records').select(['IsDeleted']).where('Id', '=', id).executeTakeFirst();
-      if (!row) {
+    const unique = [...new Set(ids)];
+    const deleted = new Map<string, boolean>();
+    for (const chunk of chunks(unique, READ_CHUNK)) {
+      for (const row of await db.selectFrom('records').select(['Id', 'IsDeleted']).where('Id', 'in', chunk).execute()) deleted.set(row.Id, Boolean(Number(row.IsDeleted)));
+    }
+    for (const id of unique) {
+      const isDeleted = deleted.get(id);
+      if (isDeleted === undefined) {
         const object = schema.objectForId(id);
         if (object && object.storage !== 'records') throw new InvalidOperationError(`${object.name} records cannot be deleted as records.`, ['Id']);
         throw new NotFoundError(`No record with Id ${id}.`, ['Id']);
       }
-      if (row.IsDeleted) throw new EntityIsDeletedError(`entity is deleted: ${id}`, ['Id']);
-      await db.updateTable('records').set({ IsDeleted: 1, SystemModstamp: now }).where('Id', '=', id).execute();
+      if (isDeleted) throw new EntityIsDeletedError(`entity is deleted: ${id}`, ['Id']);
     }
+    for (const chunk of chunks(unique, READ_CHUNK)) await db.updateTable('records').set({ IsDeleted: 1, SystemModstamp: now }).where('Id', 'in', chunk).execute();
   }
 
   #assertStoredInRecords(object: ObjectDescribe): void {
@@ -182,27 +227,77 @@ export class KyselyRecordStore implements RecordStore {
 
 }
 
-/** Inserts one row of the `records` table, created by `actorId` at `now`. */
-async function insertRow(db: Kysely<Database>, id: string, objectType: string, ownerId: string | null, data: Readonly<Record<string, JsonValue>>, actorId: string, now: string): Promise<void> {
-  await db
-    .insertInto('records')
-    .values({
-      Id: id, object_type: objectType, OwnerId: ownerId, data: JSON.stringify(data),
-      CreatedDate: now, CreatedById: actorId, LastModifiedDate: now, LastModifiedById: actorId, SystemModstamp: now, IsDeleted: 0,
-    })
-    .execute();
+/** Every referenced record must exist (`INVALID_CROSS_REFERENCE_KEY`): one query per table referenced, whatever the number of records. */
+async function checkReferences(db: Kysely<Database>, schema: OrgSchema, references: readonly ReferenceCheck[]): Promise<void> {
+  const missing = await missingIds(db, schema, references.map((reference) => reference.id));
+  const first = references.find((reference) => missing.has(reference.id));
+  if (first !== undefined) throw new InvalidCrossReferenceKeyError(`${first.field}: invalid cross reference id: ${first.id}`, [first.field]);
 }
 
-/** Every referenced record must exist (`INVALID_CROSS_REFERENCE_KEY`). */
-async function checkReferences(db: Kysely<Database>, schema: OrgSchema, references: readonly ReferenceCheck[]): Promise<void> {
-  const seen = new Set<string>();
-  for (const reference of references) {
-    if (seen.has(reference.id)) continue;
-    seen.add(reference.id);
-    if (!(await existsIn(db, schema, reference.id))) {
-      throw new InvalidCrossReferenceKeyError(`${reference.field}: invalid cross reference id: ${reference.id}`, [reference.field]);
+/** Which of `ids` name no existing, undeleted record: one query per table they point into. */
+export async function missingIds(db: Kysely<Database>, schema: OrgSchema, ids: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  const bySource = new Map<string, { source: ReturnType<typeof sourceOf>; object: string; ids: string[] }[]>();
+  for (const id of new Set(ids)) {
+    const object = isValidId(id) ? schema.objectForId(parseId(id)) : undefined;
+    if (!object) {
+      missing.add(id);
+      continue;
     }
+    const source = sourceOf(object);
+    const key = source.kind === 'records' ? 'records' : source.table;
+    const groups = bySource.get(key) ?? [];
+    let group = groups.find((g) => g.object === object.name);
+    if (group === undefined) {
+      group = { source, object: object.name, ids: [] };
+      groups.push(group);
+    }
+    group.ids.push(id);
+    bySource.set(key, groups);
   }
+  for (const [key, groups] of bySource) {
+    const all = groups.flatMap((group) => group.ids);
+    const objectOf = new Map(groups.flatMap((group) => group.ids.map((id) => [parseId(id), group.object] as const)));
+    const found = new Set<string>();
+    for (const chunk of chunks(all.map((id) => parseId(id)), READ_CHUNK)) {
+      const list = sql.join(chunk.map((id) => sql`${id}`));
+      const first = groups[0];
+      if (first === undefined) continue;
+      const statement =
+        key === 'records'
+          ? sql<{ Id: string; object_type: string }>`select ${sql.ref('Id')}, object_type from records where ${sql.ref('Id')} in (${list}) and ${sql.ref('IsDeleted')} = 0`
+          : sql<{ Id: string; object_type: string }>`select ${sql.ref('Id')}, '' as object_type from ${first.source.from} where ${sql.ref('Id')} in (${list})`;
+      const { rows } = await statement.execute(db);
+      for (const row of rows) if (key !== 'records' || objectOf.get(row.Id) === row.object_type) found.add(row.Id);
+    }
+    for (const id of all) if (!found.has(parseId(id))) missing.add(id);
+  }
+  return missing;
+}
+
+/**
+ * Reserves the auto-numbers of a batch of creates: one statement per auto-number field, however
+ * many records. Returns, by `Object.Field`, each write's number (by its index).
+ */
+async function reserveAutonumbers(db: Kysely<Database>, writes: readonly ValidatedWrite[]): Promise<Map<string, (number | undefined)[]>> {
+  const reserved = new Map<string, (number | undefined)[]>();
+  const counts = new Map<string, number[]>();
+  writes.forEach((write, index) => {
+    for (const field of write.object.fields) {
+      if (!field.autoNumber) continue;
+      const key = `${write.object.name}.${field.name}`;
+      counts.set(key, [...(counts.get(key) ?? []), index]);
+    }
+  });
+  for (const [key, indexes] of counts) {
+    const last = await addToAutonumber(db, key, indexes.length);
+    const numbers: (number | undefined)[] = [];
+    indexes.forEach((index, position) => {
+      numbers[index] = last - indexes.length + 1 + position;
+    });
+    reserved.set(key, numbers);
+  }
+  return reserved;
 }
 
 /** Whether `id` names an existing, undeleted row of any object. */

@@ -7,6 +7,7 @@
  * single connection the transaction holds.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql } from 'kysely';
 import type { Kysely, KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Directory, FlowStore, InterviewStore, JobQueue, OAuthStore, RecordStore, SchemaStore, SettingsStore, Storage, StorageSession, WaitSubscriptionStore } from '../runtime/index.js';
 import type { Database } from './database-schema.js';
@@ -28,6 +29,27 @@ export interface KyselyStorageOptions {
   readonly clock: () => Date;
   /** Called once by `close()` after Kysely is destroyed. */
   readonly onClose?: () => Promise<void>;
+  /** Where the SQL statements run are reported (tests count them); see {@link StatementObservers}. */
+  readonly statements?: StatementObservers;
+}
+
+/**
+ * Listeners of the SQL statements a database runs (its Kysely `log` hook): every statement,
+ * inside transactions or not, precompiled or built. Tests count statements with it.
+ */
+export class StatementObservers {
+  readonly #listeners = new Set<(sqlText: string) => void>();
+
+  /** Calls `listener` with each statement's SQL until the returned function is called. */
+  observe(listener: (sqlText: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Reports one statement. */
+  notify(sqlText: string): void {
+    for (const listener of this.#listeners) listener(sqlText);
+  }
 }
 
 /** All adapters bound to one context. */
@@ -42,8 +64,10 @@ export class KyselySession implements StorageSession {
   readonly waits: WaitSubscriptionStore;
   /** Connected apps and OAuth tokens (the server's identity endpoints). */
   readonly oauth: OAuthStore;
+  readonly #ctx: StoreContext;
 
   constructor(ctx: StoreContext) {
+    this.#ctx = ctx;
     const schema = new KyselySchemaStore(ctx);
     this.schema = schema;
     this.interviews = new KyselyInterviewStore(ctx);
@@ -54,6 +78,27 @@ export class KyselySession implements StorageSession {
     this.jobs = new KyselyJobQueue(ctx);
     this.waits = new KyselyWaitSubscriptionStore(ctx);
     this.oauth = new KyselyOAuthStore(ctx);
+  }
+
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const ctx = this.#ctx;
+    if (ctx.inTransaction !== true) return work();
+    const depth = (ctx.savepointDepth ?? 0) + 1;
+    // Named by depth, not by a counter: the SQL text repeats, so SQLite's statement cache keeps it.
+    const name = sql.raw(`eddy_sp_${depth}`);
+    await sql`savepoint ${name}`.execute(ctx.db);
+    ctx.savepointDepth = depth;
+    try {
+      const result = await work();
+      await sql`release savepoint ${name}`.execute(ctx.db);
+      return result;
+    } catch (error) {
+      await sql`rollback to savepoint ${name}`.execute(ctx.db);
+      await sql`release savepoint ${name}`.execute(ctx.db);
+      throw error;
+    } finally {
+      ctx.savepointDepth = depth - 1;
+    }
   }
 }
 
@@ -87,6 +132,7 @@ export class KyselyStorage extends KyselySession implements Storage {
   readonly #clock: () => Date;
   readonly #schemaCache: SchemaCache;
   readonly #onClose: (() => Promise<void>) | undefined;
+  readonly #statements: StatementObservers;
   #closed = false;
 
   constructor(base: Kysely<Database>, options: KyselyStorageOptions) {
@@ -111,6 +157,12 @@ export class KyselyStorage extends KyselySession implements Storage {
     this.#clock = clock;
     this.#schemaCache = schemaCache;
     this.#onClose = options.onClose;
+    this.#statements = options.statements ?? new StatementObservers();
+  }
+
+  /** Calls `listener` with the SQL of every statement this database runs, until the returned function is called. */
+  observeStatements(listener: (sqlText: string) => void): () => void {
+    return this.#statements.observe(listener);
   }
 
   async transaction<T>(work: (tx: StorageSession) => Promise<T>): Promise<T> {
@@ -125,6 +177,8 @@ export class KyselyStorage extends KyselySession implements Storage {
           now: () => this.#clock().toISOString(),
           atomic: (inner) => inner(trx),
           schemaCache: this.#schemaCache,
+          inTransaction: true,
+          savepointDepth: 0,
         };
         return work(new KyselySession(ctx));
       }),

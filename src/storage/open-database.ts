@@ -17,7 +17,8 @@ import { Kysely, Migrator, sql } from 'kysely';
 import pg from 'pg';
 import type { Database as Tables } from './database-schema.js';
 import { initializeOrganization } from './kysely-settings-store.js';
-import { KyselyStorage } from './kysely-storage.js';
+import { KyselyStorage, StatementObservers } from './kysely-storage.js';
+import type { LogEvent } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 import { ScopedPostgresDialect } from './postgres/scoped-postgres-dialect.js';
 import { ImmediateSqliteDialect } from './sqlite/immediate-sqlite-dialect.js';
@@ -61,7 +62,7 @@ export async function migrateToLatest(db: Kysely<Tables>, schema?: string): Prom
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
-async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Kysely<Tables>> {
+async function openPostgres(url: string, options: OpenDatabaseOptions, log: (event: LogEvent) => void): Promise<Kysely<Tables>> {
   const schema = options.schema;
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}".`);
   if (schema !== undefined) {
@@ -78,17 +79,17 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     max: options.poolSize ?? 10,
     ...(schema !== undefined ? { options: `-c search_path="${schema}"` } : {}),
   });
-  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ScopedPostgresDialect({ pool })) });
+  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ScopedPostgresDialect({ pool })), log });
 }
 
-function openSqlite(file: string): Kysely<Tables> {
+function openSqlite(file: string, log: (event: LogEvent) => void): Kysely<Tables> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ImmediateSqliteDialect({ database: cachingStatements(database) })) });
+  return new Kysely<Tables>({ dialect: new TranslatingDialect(new ImmediateSqliteDialect({ database: cachingStatements(database) })), log });
 }
 
 /** Opens (and on first use creates, migrates and initialises) the database. */
@@ -97,14 +98,18 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<E
   const clock = options.clock ?? (() => new Date());
   let kysely: Kysely<Tables>;
   let dialect: 'sqlite' | 'postgres';
+  const statements = new StatementObservers();
+  const log = (event: LogEvent): void => {
+    if (event.level === 'query') statements.notify(event.query.sql);
+  };
   if (url !== undefined && url !== '' && isPostgresUrl(url)) {
-    kysely = await openPostgres(url, options);
+    kysely = await openPostgres(url, options, log);
     dialect = 'postgres';
   } else {
     const fromUrl = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\//, '') : undefined;
     if (url && !fromUrl) throw new Error(`Unsupported database URL "${url}": use postgres://... or sqlite:<file>.`);
     const file = options.file ?? fromUrl ?? resolve(options.cwd ?? process.cwd(), '.eddy', 'eddy.db');
-    kysely = openSqlite(file === ':memory:' ? file : resolve(options.cwd ?? process.cwd(), file));
+    kysely = openSqlite(file === ':memory:' ? file : resolve(options.cwd ?? process.cwd(), file), log);
     dialect = 'sqlite';
   }
   try {
@@ -114,7 +119,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<E
     await kysely.destroy();
     throw error;
   }
-  return new KyselyStorage(kysely, { dialect, clock });
+  return new KyselyStorage(kysely, { dialect, clock, statements });
 }
 
 /** Checks the connection (`select 1`). */

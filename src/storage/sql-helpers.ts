@@ -36,6 +36,17 @@ export async function nextAutonumber(db: Kysely<Database>, name: string): Promis
   return Number(row.last_value);
 }
 
+/** Adds `count` to a named counter in one statement; returns its new last value (the batch has `last - count + 1 .. last`). */
+export async function addToAutonumber(db: Kysely<Database>, name: string, count: number): Promise<number> {
+  const row = await db
+    .insertInto('autonumbers')
+    .values({ name, last_value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_value: sql<number>`autonumbers.last_value + ${count}` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_value);
+}
+
 /**
  * Formats an auto-number like Salesforce's `displayFormat`: `{0000}` is the number zero-padded to
  * four digits; `{YY}`, `{YYYY}`, `{MM}`, `{DD}` are the date's parts; other text is kept.

@@ -30,4 +30,8 @@ export interface StoreContext {
    * transactions). Kysely's plugin does the same for built queries; precompiled ones call this.
    */
   readonly assertUsable?: () => void;
+  /** Savepoints opened and not yet released or rolled back (only inside a transaction). */
+  savepointDepth?: number;
+  /** Whether `db` is one transaction. */
+  readonly inTransaction?: boolean;
 }

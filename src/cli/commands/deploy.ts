@@ -10,7 +10,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { classifyDeployFile } from '../../runtime/index.js';
-import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult } from '../../runtime/index.js';
+import type { DeployFile, DeployResult, FlowDeployResult, ObjectFileDeployResult, TriggerRunOrder } from '../../runtime/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { addRuntimeOptions, type CliSession, CommandFailedError, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
 import { readMetadataFile, whereIn } from '../read-metadata-file.js';
@@ -99,6 +99,13 @@ function flowLine(flow: FlowDeployResult): string[] {
   return lines;
 }
 
+const TIMING_LABELS: Readonly<Record<TriggerRunOrder['timing'], string>> = { beforeSave: 'before save', afterSave: 'after save', beforeDelete: 'before delete' };
+
+function triggerLine(group: TriggerRunOrder): string {
+  const flows = group.flows.map((flow) => `${flow.apiName} (${flow.events.join(', ')}${flow.triggerOrder === null ? '' : `; order ${flow.triggerOrder}`})`);
+  return `  ${group.object} ${TIMING_LABELS[group.timing]}: ${flows.join(' → ')}`;
+}
+
 function objectLine(file: ObjectFileDeployResult): string {
   const reason = file.reason === undefined ? '' : `: ${file.reason}`;
   return `  ${file.status.padEnd(10)}${file.name}${file.status === 'refused' || file.status === 'ignored' ? ` (${file.path})${reason}` : ''}`;
@@ -109,6 +116,7 @@ export function renderDeployText(result: DeployResult, skipped: number): string 
   const lines: string[] = [];
   if (result.objects.files.length > 0) lines.push('Objects and fields:', ...result.objects.files.map(objectLine));
   if (result.flows.length > 0) lines.push('Flows:', ...result.flows.flatMap(flowLine));
+  if (result.triggers.length > 0) lines.push('Record-triggered flows, in run order:', ...result.triggers.map(triggerLine));
   const { flows, objects, fields } = result.summary;
   const parts = [
     `flows: ${flows.created} created, ${flows.updated} updated, ${flows.unchanged} unchanged, ${flows.refused} refused`,

@@ -5,7 +5,7 @@
  * `eddy flows deactivate <ApiName>`, `eddy flows delete-version <ApiName> <N>`.
  */
 import type { Command } from 'commander';
-import type { FlowSummary, FlowVersionRecord } from '../../runtime/index.js';
+import type { FlowSummary, FlowVersionRecord, TriggerSummary } from '../../runtime/index.js';
 import { type CommandContext, EXIT_CODES, UsageError } from '../command-context.js';
 import { formatTable } from '../format-table.js';
 import { addRuntimeOptions, type RuntimeOptions, runWithRuntime } from '../open-runtime.js';
@@ -52,6 +52,9 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+const TIMING_WORDS: Readonly<Record<TriggerSummary['timing'], string>> = { beforeSave: 'before', afterSave: 'after', beforeDelete: 'before' };
+const EVENT_WORDS: Readonly<Record<TriggerSummary['events'][number], string>> = { create: 'created', update: 'updated', delete: 'deleted' };
+
 /** Registers `flows` and its subcommands on the program. */
 export function registerFlowsCommand(program: Command, context: CommandContext): void {
   const flows = program.command('flows').description("List the org's flows and manage their versions.");
@@ -91,6 +94,10 @@ export function registerFlowsCommand(program: Command, context: CommandContext):
       const previous = before.activeVersion !== null && before.activeVersion.Id !== version.Id ? ` (version ${before.activeVersion.VersionNumber} is now Obsolete)` : '';
       const already = before.activeVersion?.Id === version.Id ? ' (it already was)' : '';
       context.stdout.write(`${after.definition.DeveloperName} version ${version.VersionNumber} is active${already}${previous}.\n`);
+      if (after.trigger !== undefined) {
+        const order = after.trigger.runOrder.map((flow) => flow.apiName).join(' → ');
+        context.stdout.write(`It runs ${TIMING_WORDS[after.trigger.timing]} a ${after.trigger.object} is ${after.trigger.events.map((e) => EVENT_WORDS[e]).join(' or ')}; ${after.trigger.object} ${TIMING_WORDS[after.trigger.timing]} flows run in this order: ${order}.\n`);
+      }
       return EXIT_CODES.ok;
     });
   });

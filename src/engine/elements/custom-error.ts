@@ -12,7 +12,8 @@ export function executeCustomError(element: CustomErrorElement, ctx: ElementCont
   const messages = element.messages.map((message) => ({ ...message, text: ctx.scope.render(message.message, false) }));
   const last = ctx.frame.history.pop();
   if (last === undefined) {
-    throw new FlowFault('CUSTOM_ERROR', messages.map((message) => message.text).join('\n') || `Custom error "${element.name}".`);
+    const errors = messages.map((message) => (message.isFieldError && message.fieldSelection !== undefined ? { message: message.text, field: message.fieldSelection } : { message: message.text }));
+    throw new FlowFault('CUSTOM_ERROR', messages.map((message) => message.text).join('\n') || `Custom error "${element.name}".`, undefined, errors);
   }
   const fields: Record<string, string> = {};
   const page: string[] = [];

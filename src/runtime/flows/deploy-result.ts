@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../flow-model/index.js';
 import type { ObjectMetadataDiagnostic } from '../org/object-metadata.js';
 import type { FlowVersionStatus } from '../ports/index.js';
+import type { TriggerRunOrder, TriggerSummary } from './trigger-report.js';
 
 /** A metadata file to deploy: its path (used to recognise what it is) and its text. */
 export interface DeployFile {
@@ -38,6 +39,8 @@ export interface FlowDeployResult {
   readonly reason?: string;
   /** Parse and validation findings (errors make the version an InvalidDraft). */
   readonly diagnostics: readonly Diagnostic[];
+  /** A record-triggered flow's object, timing and events. */
+  readonly trigger?: TriggerSummary;
 }
 
 /** What happened to an object or field file: stored anew, stored over an older definition, skipped, or refused. */
@@ -105,6 +108,8 @@ export interface DeployResult {
   readonly flows: readonly FlowDeployResult[];
   readonly objects: ObjectsDeployResult;
   readonly ignored: readonly IgnoredFile[];
+  /** After the deploy: the active record-triggered flows of the objects the deployed record-triggered flows are on, by object and timing, in run order. */
+  readonly triggers: readonly TriggerRunOrder[];
   readonly summary: DeploySummary;
   /** Every error that refused a flow or its activation, as Salesforce's deploy result lists them. */
   readonly details: { readonly componentFailures: readonly ComponentFailure[] };

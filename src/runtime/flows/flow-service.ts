@@ -11,6 +11,7 @@ import type { Diagnostic, FlowDataType, FlowDefinition } from '../../flow-model/
 import { deployObjectFiles, NO_OBJECTS } from '../org/deploy-objects.js';
 import { describeErrors, prepareFlowVersion } from './deploy-flow.js';
 import { groupDeployFiles } from './deploy-files.js';
+import { triggerOfSource, triggerRunOrder, type TriggerRunOrder, type TriggerSummary } from './trigger-report.js';
 import { componentFailures, type DeployFile, type DeployResult, type FlowDeployResult, type IgnoredFile, summariseDeploy } from './deploy-result.js';
 import { checkFlowAgainstOrg } from './org-check.js';
 import type { ActionRegistry } from '../actions/action-registry.js';
@@ -34,6 +35,11 @@ export interface FlowSummary {
   readonly activeVersion: FlowVersionRecord | null;
   readonly latestVersion: FlowVersionRecord | null;
   readonly versionCount: number;
+  /**
+   * Set by {@link FlowService.activate} for a record-triggered flow: its trigger, and the run
+   * order of the active flows of its object and timing after the activation.
+   */
+  readonly trigger?: TriggerSummary & { readonly runOrder: TriggerRunOrder['flows'] };
 }
 
 /** An input variable of a flow (`isInput`), for callers that turn text into typed inputs. */
@@ -119,7 +125,9 @@ export class FlowService {
       flows.push(await this.#deployFlow(actor, file, options));
       progress(file.path);
     }
-    return { flows, objects, ignored, summary: summariseDeploy(flows, objects, ignored), details: { componentFailures: componentFailures(flows) } };
+    const triggerObjects = flows.flatMap((flow) => (flow.trigger === undefined ? [] : [flow.trigger.object]));
+    const triggers = triggerObjects.length === 0 ? [] : await triggerRunOrder(this.#storage, triggerObjects);
+    return { flows, objects, ignored, triggers, summary: summariseDeploy(flows, objects, ignored), details: { componentFailures: componentFailures(flows) } };
   }
 
   async #deployFlow(actor: Actor, file: DeployFile, options: DeployOptions): Promise<FlowDeployResult> {
@@ -128,6 +136,8 @@ export class FlowService {
       return { path: file.path, apiName: prepared.apiName, status: 'refused', activationRequested: false, activated: false, reason: prepared.reason, diagnostics: prepared.diagnostics };
     }
     const { apiName, version } = prepared;
+    const triggered = triggerOfSource(file.content, apiName);
+    const trigger = triggered === undefined ? {} : { trigger: triggered };
     const activationRequested = options.activate === true || prepared.activeInFile;
     const invalid = version.Status === 'InvalidDraft';
     // Checked against the org only when the flow is otherwise valid and is to be activated: a
@@ -148,7 +158,7 @@ export class FlowService {
         }
         return {
           path: file.path, apiName: existing.DeveloperName, status: 'unchanged', versionId: latest.Id, versionNumber: latest.VersionNumber, versionStatus: status,
-          activationRequested, activated: status === 'Active', ...notActivated, diagnostics,
+          activationRequested, activated: status === 'Active', ...notActivated, diagnostics, ...trigger,
         };
       }
     }
@@ -158,7 +168,7 @@ export class FlowService {
       return {
         path: file.path, apiName: stored.definition.DeveloperName, status: existing === undefined ? 'created' : 'updated', versionId: stored.version.Id,
         versionNumber: stored.version.VersionNumber, versionStatus: stored.version.Status, activationRequested, activated: stored.version.Status === 'Active',
-        ...notActivated, diagnostics,
+        ...notActivated, diagnostics, ...trigger,
       };
     } catch (error) {
       // A name storage refuses, the 50-version limit: this file is refused, the others go on.
@@ -186,7 +196,11 @@ export class FlowService {
       }
     }
     const definition = version.Status === 'Active' ? await this.#definitionOrThrow(version.DefinitionId) : await this.#storage.flows.activate(version.Id, actor.user.Id);
-    return this.#summary(definition);
+    const summary = await this.#summary(definition);
+    const trigger = triggerOfSource(version.source, definition.DeveloperName);
+    if (trigger === undefined) return summary;
+    const group = (await triggerRunOrder(this.#storage, [trigger.object])).find((g) => g.timing === trigger.timing);
+    return { ...summary, trigger: { ...trigger, runOrder: group?.flows ?? [] } };
   }
 
   /** Deactivates the flow's active version (it becomes Obsolete); `INVALID_OPERATION` when none is active. */

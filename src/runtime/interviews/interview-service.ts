@@ -24,6 +24,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Awaiting, CompiledFlow, ComponentRegistry, FlowValue, InterviewState, StepContext, StepInput, StepResult, WaitCondition } from '../../engine/index.js';
 import { migrateState, start, step, StepInputError } from '../../engine/index.js';
+import { recordTriggerOf } from '../../flow-model/index.js';
 import { type AccessCache, accessCacheFor, type AccessView } from '../access/access-cache.js';
 import type { ActionRegistry } from '../actions/action-registry.js';
 import type { Clock } from '../ports/clock.js';
@@ -45,6 +46,8 @@ import type { FlowInterviewSummary, InterviewChanges, Storage, StorageSession, S
 import type { AccessSubject } from '../access/sharing.js';
 import { stageRelationsOf } from './stage-relations.js';
 import { buildStepContext } from './step-context.js';
+import type { RecordSaveService } from '../triggers/record-save-service.js';
+import type { TriggerFailure } from '../triggers/trigger-failures.js';
 import { storageRecordPort } from './storage-record-port.js';
 import { deleteInterviewAs } from './interview-delete.js';
 import { clearWait, eventMatches, resolveWait, scheduleWait, type ResolvedWait, type ResumeWaitPayload } from '../waits/wait-jobs.js';
@@ -73,6 +76,8 @@ export interface InterviewServiceOptions {
   readonly clock: Clock;
   readonly flows: FlowCache;
   readonly actions: ActionRegistry;
+  /** Where the flows' record writes go: the save pipeline, which fires record-triggered flows. */
+  readonly saves: RecordSaveService;
   readonly components?: ComponentRegistry;
   readonly waitRetry?: WaitRetryOptions;
   readonly hooks?: InterviewServiceHooks;
@@ -111,6 +116,8 @@ interface Operation {
   readonly now: Date;
   /** The access cache, when the operation opened it. */
   readonly view?: AccessView;
+  /** Record-triggered runs its record writes faulted: recorded after its transaction. */
+  readonly failures: TriggerFailure[];
 }
 
 /** Where {@link InterviewService.#commitRest} writes: a new row, or an existing one at a known version. */
@@ -130,6 +137,7 @@ export class InterviewService {
   readonly #clock: Clock;
   readonly #flows: FlowCache;
   readonly #actions: ActionRegistry;
+  readonly #saves: RecordSaveService;
   readonly #components: ComponentRegistry | undefined;
   readonly #serverUrl: () => string | undefined;
   readonly #hooks: InterviewServiceHooks;
@@ -142,6 +150,7 @@ export class InterviewService {
     this.#clock = options.clock;
     this.#flows = options.flows;
     this.#actions = options.actions;
+    this.#saves = options.saves;
     this.#components = options.components;
     const serverUrl = options.serverUrl;
     this.#serverUrl = typeof serverUrl === 'function' ? serverUrl : () => serverUrl;
@@ -162,19 +171,21 @@ export class InterviewService {
     checkFlowApiName(flowApiName);
     let owner: string | undefined;
     let versionId: string | undefined;
+    const failures: TriggerFailure[] = [];
     try {
       return await this.#storage.transaction(async (tx) => {
         const actor = await this.#actor(tx, actorId);
         owner = actor.user.Id;
         requireRunFlows(actor.subject);
         const loaded = await this.#flows.load(await chooseVersionId(tx, actor.subject, flowApiName, options.versionId), tx);
+        refuseTriggeredStart(loaded.flow);
         versionId = loaded.versionId;
         const inputs = await startInputs(tx, loaded.flow, options);
-        const op: Operation = { name: 'start', runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view };
+        const op: Operation = { name: 'start', runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view, failures };
         const flows = new InterviewFlows(loaded.flow, this.#flows, tx);
         const context = await this.#context(tx, op);
         const started = start(loaded.flow, inputs, { ...context, flows: flows.lookup, guid });
-        const rest = await driveToRest(started, this.#ports(tx, op, flows), context);
+        const rest = await driveToRest(started, this.#ports(tx, op, flows, context), context);
         const saved = await this.#commitRest(tx, op, { kind: 'create', guid, versionId: loaded.versionId, ownerId: actor.user.Id }, flows, rest, context);
         return toInterviewView(saved, loaded.developerName, rest.awaiting);
       });
@@ -182,6 +193,8 @@ export class InterviewService {
       if (!(error instanceof RunFailed) || owner === undefined || versionId === undefined) throw error;
       const saved = await recordStartFailure(this.#storage, { guid, versionId, ownerId: owner }, error);
       return toInterviewView(saved, error.flowApiName, { kind: 'failed', fault: error.fault });
+    } finally {
+      await this.#saves.recordFailures(failures, now);
     }
   }
 
@@ -354,6 +367,7 @@ export class InterviewService {
   ): Promise<boolean> {
     const now = job?.now ?? this.#clock.now();
     let loaded: StoredInterview | undefined;
+    const failures: TriggerFailure[] = [];
     try {
       return await this.#storage.transaction(async (tx) => {
         const interview = await tx.interviews.get(interviewId);
@@ -377,12 +391,12 @@ export class InterviewService {
         if (runAs === undefined || !runAs.IsActive) {
           throw new RunFailed(state, { code: 'INACTIVE_USER', message: `The user who started the interview (${interview.CreatedById}) is inactive or deleted, so it cannot resume.`, element: waiting.element }, loadedVersion.developerName);
         }
-        const op: Operation = { name: 'resumeWait', runAs, permissions: await tx.directory.permissionsOf(runAs.Id), now };
+        const op: Operation = { name: 'resumeWait', runAs, permissions: await tx.directory.permissionsOf(runAs.Id), now, failures };
         const claimed = await tx.interviews.save(interview.Id, interview.version, {}, runAs.Id);
         const flows = new InterviewFlows(loadedVersion.flow, this.#flows, tx);
         const context = await this.#context(tx, op);
         const input: StepInput = { kind: 'waitEvent', event, outputs: outputs(loadedVersion.flow, waiting.element) };
-        const rest = await driveToRest(stepOrThrow(loadedVersion.flow, state, input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows), context);
+        const rest = await driveToRest(stepOrThrow(loadedVersion.flow, state, input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows, context), context);
         await job?.complete(tx);
         await this.#commitRest(tx, op, { kind: 'save', id: interview.Id, version: claimed.version, priorWait: { wait: waiting, version: interview.version } }, flows, rest, context);
         return true;
@@ -391,6 +405,8 @@ export class InterviewService {
       if (!(error instanceof RunFailed) || loaded === undefined) throw error;
       await recordFailure(this.#storage, loaded, error, loaded.CreatedById, job);
       return true;
+    } finally {
+      await this.#saves.recordFailures(failures, now);
     }
   }
 
@@ -410,6 +426,7 @@ export class InterviewService {
     const now = this.#clock.now();
     let loaded: StoredInterview | undefined;
     let actingUser: string | undefined;
+    const failures: TriggerFailure[] = [];
     try {
       return await this.#storage.transaction(async (tx) => {
         const actor = await this.#actor(tx, actorId);
@@ -426,9 +443,9 @@ export class InterviewService {
         const state = migrateState(interview.state);
         const flows = new InterviewFlows(version.flow, this.#flows, tx);
         await flows.loadFrames(state);
-        const op: Operation = { name, runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view };
+        const op: Operation = { name, runAs: actor.user, permissions: actor.subject.permissions, now, view: actor.view, failures };
         const context = await this.#context(tx, op);
-        const rest = await driveToRest(stepOrThrow(version.flow, state, steps.input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows), context);
+        const rest = await driveToRest(stepOrThrow(version.flow, state, steps.input, { ...context, flows: flows.lookup }), this.#ports(tx, op, flows, context), context);
         steps.check?.(rest);
         const saved = await this.#commitRest(tx, op, { kind: 'save', id, version: interview.version, priorWait: undefined }, flows, rest, context, steps.pause);
         return toInterviewView(saved, version.developerName, rest.awaiting);
@@ -437,6 +454,8 @@ export class InterviewService {
       if (!(error instanceof RunFailed) || loaded === undefined || actingUser === undefined) throw error;
       const saved = await recordFailure(this.#storage, loaded, error, actingUser, undefined);
       return toInterviewView(saved, error.flowApiName, { kind: 'failed', fault: error.fault });
+    } finally {
+      await this.#saves.recordFailures(failures, now);
     }
   }
 
@@ -516,12 +535,12 @@ export class InterviewService {
     const state = migrateState(interview.state);
     const flows = new InterviewFlows(loaded.flow, this.#flows, this.#storage);
     await flows.loadFrames(state);
-    const op: Operation = { name: 'resume', runAs: actor.user, permissions: actor.subject.permissions, now: this.#clock.now(), view: actor.view };
+    const op: Operation = { name: 'resume', runAs: actor.user, permissions: actor.subject.permissions, now: this.#clock.now(), view: actor.view, failures: [] };
     const context = await this.#context(this.#storage, op);
     const shown = stepOrThrow(loaded.flow, state, input, { ...context, flows: flows.lookup });
     if (shown.awaiting.kind !== 'request') return shown.awaiting;
     // Record choice sets re-query their options: answer with reads only (nothing is stored).
-    return (await driveToRest(shown, this.#ports(this.#storage, op, flows), context)).awaiting;
+    return (await driveToRest(shown, this.#ports(this.#storage, op, flows, context), context)).awaiting;
   }
 
   /** The acting user: must exist and be active. */
@@ -534,9 +553,10 @@ export class InterviewService {
     return buildStepContext({ session, user: op.runAs, permissions: op.permissions, now: op.now, components: this.#components, cache: op.view, serverUrl: this.#serverUrl() });
   }
 
-  #ports(session: StorageSession, op: Operation, flows: InterviewFlows): DrivePorts {
+  #ports(session: StorageSession, op: Operation, flows: InterviewFlows, context: StepContext): DrivePorts {
+    const frame = this.#saves.frameWith(session, { user: op.runAs, permissions: op.permissions, now: op.now, failures: op.failures, context });
     return {
-      records: storageRecordPort(session, op.runAs.Id, async () => {
+      records: storageRecordPort(session, op.runAs.Id, this.#saves.recordPort(session, frame), async () => {
         const view = op.view ?? (await this.#access.open(session));
         return { ...(await view.actor(op.runAs.Id)), view };
       }),
@@ -560,6 +580,19 @@ function stepOrThrow(flow: CompiledFlow, state: InterviewState, input: StepInput
     if (error instanceof StepInputError) throw new InvalidOperationError(error.message);
     throw error;
   }
+}
+
+/**
+ * A record-triggered flow runs when its records are saved, never by hand: Salesforce refuses to
+ * start one (the Flow REST API does not list it as an invocable action, and the flow's Run
+ * button is disabled), and so does Eddy — `$Record` would be empty.
+ */
+function refuseTriggeredStart(flow: CompiledFlow): void {
+  const trigger = recordTriggerOf(flow.definition);
+  if (trigger === undefined) return;
+  throw new InvalidOperationError(
+    `Flow "${flow.apiName}" is a record-triggered flow: it runs when a ${trigger.object} record is saved, and can't be started by hand or through the API.`,
+  );
 }
 
 function requireRunning(interview: StoredInterview): void {

@@ -1,8 +1,9 @@
 /**
- * The engine's {@link RecordPort} over the storage's {@link RecordStore}: record elements of a
- * running interview read and write through the session they are given, so inside a transaction
- * their writes commit or roll back with the interview's new state. Updates of `User` and `Group`
- * records go to the directory, where they live (`directory/flow-directory-updates.ts`).
+ * The engine's {@link RecordPort} of an interview step: business records through the save
+ * pipeline's port (`triggers/record-save-service.ts`: reads from the store, writes firing
+ * record-triggered flows), inside the step's transaction, so the writes commit or roll back
+ * with the interview's new state. Updates of `User` and `Group` records go to the directory,
+ * where they live (`directory/flow-directory-updates.ts`).
  *
  * FlowInterview is not a business record: a flow's Get Records on it finds only the interviews
  * the running user may see, and its Delete Records deletes them by the one interview access rule
@@ -30,8 +31,8 @@ function deletesInterviews(object: string | undefined, ids: readonly string[]): 
   return ids.length > 0 && ids.every((id) => id.startsWith(KEY_PREFIXES.FlowInterview));
 }
 
-/** Record operations of one interview step, written on behalf of `actorId` (`actor()` resolves them for the interview access rule). */
-export function storageRecordPort(session: StorageSession, actorId: string, actor: () => Promise<Actor>): RecordPort {
+/** Record operations of one interview step run by `actorId`: FlowInterview by the interview access rule (`actor()` resolves the running user), User and Group through the directory, everything else through `business`. */
+export function storageRecordPort(session: StorageSession, actorId: string, business: RecordPort, actor: () => Promise<Actor>): RecordPort {
   const records = session.records;
 
   /** The interviews matching `request` that the running user may read, in order, at most `limit`. */
@@ -57,11 +58,8 @@ export function storageRecordPort(session: StorageSession, actorId: string, acto
   };
 
   return {
-    query: (request) =>
-      isInterview(request.object)
-        ? visibleInterviews(request)
-        : records.query({ object: request.object, filters: request.filters, logic: request.logic, fields: request.fields, sort: request.sort, limit: request.limit }),
-    create: (list) => records.create(list, actorId),
+    query: (request) => (isInterview(request.object) ? visibleInterviews(request) : business.query(request)),
+    create: (list) => business.create(list),
     update: async (list) => {
       const directory = new Map<DirectoryObject, FlowRecord[]>();
       const others: FlowRecord[] = [];
@@ -70,17 +68,17 @@ export function storageRecordPort(session: StorageSession, actorId: string, acto
         if (object === undefined) others.push(record);
         else directory.set(object, [...(directory.get(object) ?? []), record]);
       }
-      if (others.length > 0) await records.update(others, actorId);
+      if (others.length > 0) await business.update(others);
       for (const [object, rows] of directory) await updateDirectoryRecords(session, object, rows, actorId);
     },
     updateWhere: (request) => {
-      const query = { object: request.object, filters: request.filters, logic: request.logic };
       const object = directoryObjectOf(request.object);
-      return object === undefined ? records.updateWhere(query, request.values, actorId) : updateDirectoryRecordsWhere(session, object, query, request.values, actorId);
+      if (object === undefined) return business.updateWhere(request);
+      return updateDirectoryRecordsWhere(session, object, { object: request.object, filters: request.filters, logic: request.logic }, request.values, actorId);
     },
-    delete: (object, ids) => (deletesInterviews(object, ids) ? deleteInterviews(ids) : records.delete(ids)),
+    delete: (object, ids) => (deletesInterviews(object, ids) ? deleteInterviews(ids) : business.delete(object, ids)),
     deleteWhere: async (request) => {
-      if (!isInterview(request.object)) return records.deleteWhere({ object: request.object, filters: request.filters, logic: request.logic });
+      if (!isInterview(request.object)) return business.deleteWhere(request);
       const matched = await visibleInterviews({ object: request.object, filters: request.filters, logic: request.logic, fields: ['Id'], sort: undefined, limit: undefined });
       await deleteInterviews(matched.map((row) => row.Id as string));
       return matched.length;

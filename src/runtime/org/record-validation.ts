@@ -37,6 +37,12 @@ export interface WriteOptions {
    * them, as Apex DML and flows do with a record that was read with its system fields.
    */
   readonly readOnlyFields?: 'reject' | 'ignore';
+  /**
+   * `check` (default): a create missing a required field is `REQUIRED_FIELD_MISSING`. `later`:
+   * not yet — the save pipeline checks required fields after before-save flows, which may fill
+   * them (Salesforce's order of execution checks them at step 5 for API saves).
+   */
+  readonly requiredFields?: 'check' | 'later';
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -248,7 +254,7 @@ export function validateRecordWrite(schema: OrgSchema, objectName: string, input
       if (field.defaultValue !== null) values[field.name] = field.defaultValue;
       else if (!field.nillable && !field.defaultedOnCreate) missing.push(field.name);
     }
-    if (missing.length > 0) throw new RequiredFieldMissingError(`Required fields are missing: [${missing.join(', ')}]`, missing);
+    if (missing.length > 0 && options.requiredFields !== 'later') throw new RequiredFieldMissingError(`Required fields are missing: [${missing.join(', ')}]`, missing);
   }
   return { object, id, values, references };
 }

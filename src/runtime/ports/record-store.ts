@@ -33,9 +33,11 @@ export interface RecordWriteOptions {
 }
 
 /**
- * Records of business objects (standard and custom) for flows' record elements. Writes are
- * type-checked against the describe (`record-validation.ts`) and all-or-nothing: one bad record
- * fails the call with nothing written. System objects (User, FlowInterview, ...) can be queried
+ * Records of business objects (standard and custom). Writes are type-checked against the
+ * describe (`record-validation.ts`) and all-or-nothing: one bad record fails the call with
+ * nothing written; a batch takes a constant number of statements, whatever its size. Business
+ * writes go through the save pipeline (`runtime/triggers/`), which fires record-triggered
+ * flows and calls these; only bootstrap and tests write here directly. System objects (User, FlowInterview, ...) can be queried
  * and read here but are written through their own ports. Record sharing is not enforced:
  * flows run in system context.
  */
@@ -47,6 +49,8 @@ export interface RecordStore {
   getById(id: string, fields?: readonly string[]): Promise<FlowRecord | undefined>;
   /** Whether `id` names an existing, undeleted record of any object (false for malformed IDs). */
   exists(id: string): Promise<boolean>;
+  /** Which of `ids` name no existing, undeleted record (malformed ones included): one query per table, however many. */
+  missing(ids: readonly string[]): Promise<Set<string>>;
   /** Creates records (object from `attributes.type`); returns their new Ids in order. */
   create(records: readonly FlowRecord[], actorId: string, options?: RecordWriteOptions): Promise<string[]>;
   /** Updates records by `Id` with the fields given. */

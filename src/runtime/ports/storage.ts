@@ -18,6 +18,13 @@ export interface StorageSession {
   readonly schema: SchemaStore;
   readonly jobs: JobQueue;
   readonly waits: WaitSubscriptionStore;
+  /**
+   * Runs `work` so that its writes can be undone alone: inside a transaction, under a savepoint
+   * rolled back when `work` throws (the error is rethrown), released when it resolves — one DML
+   * statement of Salesforce, which fails without failing its transaction. Outside a transaction
+   * it just runs `work` (each port call is atomic on its own there).
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /**

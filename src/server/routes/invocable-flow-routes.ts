@@ -81,12 +81,22 @@ function isInvocable(definition: FlowDefinitionRecord): boolean {
 export function registerInvocableFlowRoutes(api: FastifyInstance, context: ServerContext): void {
   const flows = context.storage.flows;
 
+  /**
+   * Whether the flow's active version starts on its own (a record-triggered, scheduled or
+   * platform-event flow): Salesforce lists only flows without a trigger as invocable actions,
+   * so a triggered flow is 404 here, as it is there.
+   */
+  const isTriggered = async (definition: FlowDefinitionRecord): Promise<boolean> => {
+    const { flow } = await (await context.runtime()).flowCache.load(definition.ActiveVersionId as string);
+    return flow.definition.start?.triggerType !== undefined;
+  };
+
   /** The invocable flow named in the path, if the caller may see it (404 otherwise). */
   const invocable = async (request: FastifyRequest): Promise<FlowDefinitionRecord> => {
     const subject = actorOf(request).subject;
     requireFlowRunner(subject);
     const definition = await flows.getDefinitionByName(paramsOf(request).api ?? '');
-    if (!definition || !canSeeFlow(subject, definition) || !isInvocable(definition)) throw notFound();
+    if (!definition || !canSeeFlow(subject, definition) || !isInvocable(definition) || (await isTriggered(definition))) throw notFound();
     return definition;
   };
 
@@ -102,7 +112,9 @@ export function registerInvocableFlowRoutes(api: FastifyInstance, context: Serve
       const subject = actorOf(request).subject;
       requireFlowRunner(subject);
       const version = apiVersionOf(request);
-      const definitions = (await flows.listDefinitions()).filter((d) => isInvocable(d) && canSeeFlow(subject, d));
+      const candidates = (await flows.listDefinitions()).filter((d) => isInvocable(d) && canSeeFlow(subject, d));
+      const triggered = await Promise.all(candidates.map((d) => isTriggered(d).catch(() => false)));
+      const definitions = candidates.filter((_, i) => triggered[i] !== true);
       definitions.sort((a, b) => a.DeveloperName.localeCompare(b.DeveloperName));
       return {
         actions: definitions.map((d) => ({ label: d.MasterLabel, name: d.DeveloperName, type: 'FLOW', url: `/services/data/v${version}/actions/custom/flow/${d.DeveloperName}` })),

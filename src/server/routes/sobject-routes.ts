@@ -2,9 +2,10 @@
  * The sObject resources: describe global (`/sobjects`), object basic info and create
  * (`/sobjects/{T}`), describe (`/sobjects/{T}/describe`) and records (`/sobjects/{T}/{id}`).
  *
- * Business objects (Account, Contact, Case, custom objects, ...) go through the records port:
- * no record sharing (Eddy's records have none yet), but the object's and fields' create/update
- * permissions and type checks apply, and read-only or unknown fields are refused
+ * Business objects (Account, Contact, Case, custom objects, ...) are written through the
+ * runtime's save pipeline, which fires record-triggered flows (`docs/triggers.md`), and read
+ * through the records port: no record sharing (Eddy's records have none yet), but the object's
+ * and fields' create/update permissions and type checks apply, and read-only or unknown fields are refused
  * (`INVALID_FIELD_FOR_INSERT_UPDATE`, `INVALID_FIELD`). Users, groups, roles and the org are
  * readable by every user. Other system objects (Flow, FlowInterview, platform events) answer
  * through {@link SObjectHandlers} registered by their own modules, which apply sharing.
@@ -13,8 +14,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FlowRecord, JsonValue } from '../../engine/index.js';
-import { InvalidFieldForInsertUpdateError, parseId, sameId } from '../../runtime/index.js';
-import type { ObjectDescribe, OrgSchema } from '../../runtime/index.js';
+import { InvalidFieldForInsertUpdateError, parseId, sameId, throwableOf } from '../../runtime/index.js';
+import type { ObjectDescribe, OrgSchema, SaveRequest } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { describeGlobalEntry, describeObject, recordAttributes } from '../describe-shapes.js';
 import { HttpError, notFound } from '../http-errors.js';
@@ -98,6 +99,14 @@ function methodNotAllowed(request: FastifyRequest, object: ObjectDescribe): Http
 export function registerSObjectRoutes(api: FastifyInstance, context: ServerContext, special: SObjectHandlerRegistry = new Map(), prefix = ''): void {
   const records = context.storage.records;
 
+  /** Saves one record through the runtime's save pipeline (record-triggered flows fire); a failure is thrown as its first error. */
+  const saveOne = async (actorId: string, save: SaveRequest): Promise<string> => {
+    const [result] = await (await context.runtime()).saves.save(actorId, save);
+    if (result === undefined) throw new Error('A save returned no result.');
+    if (!result.success) throw throwableOf(result.errors);
+    return result.id as string;
+  };
+
   const handlersOf = (object: ObjectDescribe): SObjectHandlers | undefined =>
     special.get(object.name.toLowerCase()) ?? (object.name.toLowerCase().endsWith('__e') ? special.get('__e') : undefined);
 
@@ -175,7 +184,7 @@ export function registerSObjectRoutes(api: FastifyInstance, context: ServerConte
         return handlers.create(target, body);
       }
       if (target.object.storage !== 'records') throw methodNotAllowed(request, target.object);
-      const [id] = await records.create([{ ...body, attributes: { type: target.object.name } } as FlowRecord], actorOf(request).userId, { readOnlyFields: 'reject' });
+      const id = await saveOne(actorOf(request).userId, { operation: 'create', object: target.object.name, records: [{ ...body, attributes: { type: target.object.name } } as FlowRecord], readOnlyFields: 'reject' });
       return reply.code(201).send({ id, success: true, errors: [] });
     },
   });
@@ -208,7 +217,7 @@ export function registerSObjectRoutes(api: FastifyInstance, context: ServerConte
         throw new InvalidFieldForInsertUpdateError('Unable to change the Id of a record.', ['Id']);
       }
       await existingRecord(target, id, ['Id']);
-      await records.update([{ ...changes, attributes: { type: target.object.name }, Id: id } as FlowRecord], actorOf(request).userId, { readOnlyFields: 'reject' });
+      await saveOne(actorOf(request).userId, { operation: 'update', object: target.object.name, records: [{ ...changes, attributes: { type: target.object.name }, Id: id } as FlowRecord], readOnlyFields: 'reject' });
       return reply.code(204).send();
     },
     DELETE: async (request, reply) => {
@@ -222,7 +231,7 @@ export function registerSObjectRoutes(api: FastifyInstance, context: ServerConte
       if (target.object.storage !== 'records' || !target.object.deletable) throw methodNotAllowed(request, target.object);
       const id = recordIdOf(target);
       await existingRecord(target, id, ['Id']);
-      await records.delete([id]);
+      await saveOne(actorOf(request).userId, { operation: 'delete', object: target.object.name, records: [{ attributes: { type: target.object.name }, Id: id }] });
       return reply.code(204).send();
     },
   });

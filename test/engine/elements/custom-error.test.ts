@@ -9,10 +9,20 @@ const errorElement = `<customErrors><name>Reject</name><label>Reject</label>
 </customErrors>`;
 
 describe('custom error element', () => {
-  it('faults with CUSTOM_ERROR and its messages outside screen flows', () => {
+  it('faults with CUSTOM_ERROR and its messages outside screen flows, each at its field or for the record', () => {
     const flow = flowFromXml(variable('amount', 'Number', { input: true, scale: 0 }) + errorElement, { start: 'Reject' });
     const result = start(flow, { amount: 5 }, startContext());
-    expect(result.awaiting).toEqual({ kind: 'failed', fault: { code: 'CUSTOM_ERROR', message: 'Amount 5 is too high\nPlease check the form', element: 'Reject' } });
+    expect(result.awaiting).toEqual({
+      kind: 'failed',
+      fault: {
+        code: 'CUSTOM_ERROR',
+        message: 'Amount 5 is too high\nPlease check the form',
+        element: 'Reject',
+        errors: [{ message: 'Amount 5 is too high', field: 'Amount_Field' }, { message: 'Please check the form' }],
+      },
+    });
+    // The fault is data: it survives the state's JSON round trip with its messages.
+    expect(roundTrip(result.state).fault).toEqual(result.state.fault);
   });
 
   it('after a screen, shows the messages on that screen with the values the user entered', () => {
