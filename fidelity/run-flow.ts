@@ -3,11 +3,12 @@
  * transaction per operation, the engine's request loop, the record store): a screen flow is
  * started with its inputs and each screen answered with plausible values (`answer-screen.ts`),
  * the first screen that allows it paused and resumed; an autolaunched flow is started with
- * plausible inputs (`flow-inputs.ts`). Flows that only a trigger, an orchestration or Process
- * Builder starts are not run, and say why.
+ * plausible inputs (`flow-inputs.ts`); a record-triggered flow is fired by saving a record of its
+ * object through the save pipeline (`fireBySave`). Flows that only a platform event, a schedule, an
+ * orchestration or Process Builder starts are not run, and say why.
  */
-import { classifyProcessType, type FlowDefinition, parseFlowXml } from '../src/flow-model/index.js';
-import type { Fault, FlowValue, ScreenModel } from '../src/engine/index.js';
+import { classifyProcessType, type FlowDefinition, parseFlowXml, recordTriggerOf, type RecordTrigger } from '../src/flow-model/index.js';
+import type { Fault, FlowRecord, FlowValue, ScreenModel } from '../src/engine/index.js';
 import { isRequestError, type InterviewView } from '../src/runtime/index.js';
 import { type Classification, classifyFault, type OutcomeClass, type SeenFault } from './classify.js';
 import type { CorpusFlow } from './corpus.js';
@@ -62,9 +63,6 @@ class Stop extends Error {
 }
 
 const TRIGGERS: Readonly<Record<string, string>> = {
-  RecordAfterSave: 'record-triggered (after save): Eddy does not fire triggers yet',
-  RecordBeforeSave: 'record-triggered (before save): Eddy does not fire triggers yet',
-  RecordBeforeDelete: 'record-triggered (before delete): Eddy does not fire triggers yet',
   PlatformEvent: 'platform-event-triggered: Eddy does not start flows on events yet',
 };
 
@@ -141,6 +139,21 @@ export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: str
   }
   const reason = notRunReason(definition);
   if (reason !== undefined) return outcome({ class: 'not-run', cause: reason });
+  const trigger = recordTriggerOf(definition);
+  if (trigger !== undefined) {
+    try {
+      return await beforeDeadline(fireBySave(org, definition, trigger, outcome, xml), deadline, pending);
+    } catch (error) {
+      const handled = org.portErrors.take()[0];
+      const fault = handled === undefined ? undefined : { ...handled, handled: true };
+      if (error instanceof TimeLimitError) return outcome({ class: 'stuck', cause: `time limit (${limits.timeLimitMs} ms)` }, fault);
+      if (error instanceof UnknownObjectError) return outcome(classifyFault({ code: 'INVALID_TYPE', message: error.message }));
+      if (isRequestError(error)) return outcome({ class: 'eddy-fault', cause: `request refused: ${error.code}`, subject: error.message }, fault);
+      return outcome({ class: 'eddy-fault', cause: 'Eddy threw (a bug)', subject: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, fault);
+    } finally {
+      await Promise.all(pending);
+    }
+  }
 
   const { interviews } = org.runtime;
   const actor = org.adminId;
@@ -215,5 +228,74 @@ export async function runCorpusFlow(org: FidelityOrg, flow: CorpusFlow, xml: str
     return outcome({ class: 'eddy-fault', cause: 'Eddy threw (a bug)', subject: message }, fault);
   } finally {
     await Promise.all(pending);
+  }
+}
+
+/**
+ * Fires a record-triggered flow as a user's save would: a new record of its object for a create
+ * trigger; for an update trigger, the sample record saved with its name changed; for a delete
+ * trigger, a new record deleted. The save goes through the runtime's save pipeline, so every
+ * active triggered flow of the repository on that object runs, in trigger order. A save that
+ * succeeds counts as the flow's end (whether its entry conditions held is what Salesforce would
+ * decide the same way); a refused save is classified by the first error a port threw inside
+ * the flow (an unknown Apex action, an object the corpus lacks...), else by the save's error.
+ * A refusal that names another flow of the repository is not this flow's outcome: not-run.
+ */
+async function fireBySave(
+  org: FidelityOrg,
+  definition: FlowDefinition,
+  trigger: RecordTrigger,
+  outcome: (classification: Classification, fault?: SeenFault & { handled: boolean }) => FlowOutcome,
+  xml: string,
+): Promise<FlowOutcome> {
+  const { saves } = org.runtime;
+  const actor = org.adminId;
+  const event = trigger.events.includes('create') ? 'create' : trigger.events.includes('update') ? 'update' : 'delete';
+  const fresh = async (): Promise<string> => {
+    const [created] = await saves.save(actor, { operation: 'create', object: trigger.object, records: [await org.samples.newRecordOf(trigger.object)] });
+    if (created === undefined || !created.success || created.id === null) throw new SaveRefused(created?.errors[0] ?? { statusCode: 'UNKNOWN_EXCEPTION', message: 'no result' });
+    return created.id;
+  };
+  org.portErrors.take();
+  let results;
+  try {
+    if (event === 'create') {
+      results = await saves.save(actor, { operation: 'create', object: trigger.object, records: [await org.samples.newRecordOf(trigger.object)] });
+    } else if (event === 'update') {
+      const id = await org.samples.idOf(trigger.object);
+      const schema = await org.samples.schema();
+      const name = ['Name', 'LastName', 'Subject', 'Title', 'Description'].map((field) => schema.field(trigger.object, field)).find((field) => field?.updateable === true);
+      const record = { attributes: { type: trigger.object }, Id: id, ...(name === undefined ? {} : { [name.name]: 'Fidelity changed' }) } as FlowRecord;
+      results = await saves.save(actor, { operation: 'update', object: trigger.object, records: [record] });
+    } else {
+      const id = await fresh();
+      org.portErrors.take();
+      results = await saves.save(actor, { operation: 'delete', object: trigger.object, records: [{ attributes: { type: trigger.object }, Id: id } as FlowRecord] });
+    }
+  } catch (error) {
+    if (error instanceof SaveRefused) return outcome({ class: 'not-run', cause: `a sample ${trigger.object} could not be created to fire it`, subject: `${error.error.statusCode}: ${error.error.message}` });
+    throw error;
+  }
+  const handled = org.portErrors.take()[0];
+  const failed = results.find((result) => !result.success);
+  const how = `fired by a ${event} of ${trigger.object}`;
+  if (failed === undefined) return outcome({ class: 'finished', cause: `${how}: the save succeeded` });
+  const error = failed.errors[0] ?? { statusCode: 'UNKNOWN_EXCEPTION', message: 'the save failed without an error', fields: [] };
+  const label = definition.label ?? '';
+  if (error.statusCode === 'CANNOT_EXECUTE_FLOW_TRIGGER' && label !== '' && !error.message.includes(label)) {
+    return outcome({ class: 'not-run', cause: 'another triggered flow of the repository refused the save', subject: error.message });
+  }
+  if (error.statusCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION') return outcome({ class: 'flow-fault', cause: "the flow's own Custom Error refused the save", subject: error.message });
+  const first = handled ?? { code: error.statusCode, message: error.message };
+  return outcome(classifyFault(first, xml), { ...first, handled: false });
+}
+
+/** The sample record a triggered flow needs could not be saved. */
+class SaveRefused extends Error {
+  readonly error: { readonly statusCode: string; readonly message: string };
+
+  constructor(error: { readonly statusCode: string; readonly message: string }) {
+    super(error.message);
+    this.error = error;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The fidelity runner (`npm run fidelity`, docs/fidelity.md) on three corpus flows: a screen flow
  * that runs to its end through a pause and resume, a flow that calls an Apex class the corpus
- * does not hold, and a record-triggered flow (not run: Eddy has no triggers yet). Checks the
+ * does not hold, and a record-triggered flow fired by a save of its object. Checks the
  * report's shape and those outcomes; the whole corpus is the tool's job, not the test suite's.
  */
 import { expect, it } from 'vitest';
@@ -30,16 +30,16 @@ describeWithShared('the fidelity runner', () => {
       subject: 'apex:ChangeOwner',
       fault: { code: 'UNKNOWN_ACTION', element: 'Change_Owner', handled: false },
     });
-    expect(byPath.get(TRIGGERED_FLOW)).toMatchObject({ class: 'not-run', triggerType: 'RecordAfterSave' });
+    expect(byPath.get(TRIGGERED_FLOW)).toMatchObject({ class: 'finished', cause: 'fired by a create of Case: the save succeeded', triggerType: 'RecordAfterSave' });
 
     expect(report.summary.flows).toBe(3);
-    expect(report.summary.byClass).toEqual({ finished: 1, waiting: 0, 'needs-metadata': 1, 'flow-fault': 0, 'eddy-fault': 0, stuck: 0, 'not-run': 1 });
-    // Only the screen flow needs nothing outside the corpus and is started: 1 of 1 succeeded.
-    expect(report.summary.success).toEqual({ runnable: 1, succeeded: 1, ratio: 1 });
+    expect(report.summary.byClass).toEqual({ finished: 2, waiting: 0, 'needs-metadata': 1, 'flow-fault': 0, 'eddy-fault': 0, stuck: 0, 'not-run': 0 });
+    // The screen flow and the triggered flow need nothing outside the corpus: 2 of 2 succeeded.
+    expect(report.summary.success).toEqual({ runnable: 2, succeeded: 2, ratio: 1 });
     expect(report.summary.byCause).toContainEqual({ class: 'needs-metadata', cause: 'apex action', count: 1, subjects: [{ subject: 'apex:ChangeOwner', count: 1 }], flows: [APEX_FLOW] });
 
     const markdown = reportMarkdown(report);
-    expect(markdown).toContain('**Success: 1 of 1 flows that need nothing outside the corpus (100.0%)');
+    expect(markdown).toContain('**Success: 2 of 2 flows that need nothing outside the corpus (100.0%)');
     expect(markdown).toContain(`| ${APEX_FLOW} | Flow | needs-metadata | apex action: apex:ChangeOwner |`);
   });
 });

@@ -27,6 +27,7 @@ import { FlowFault, meetsEntryConditions, valuesEqual } from '../../engine/index
 import type { SaveEvent, TriggerTiming } from '../../flow-model/index.js';
 import type { UserPermissions } from '../access/sharing.js';
 import type { ActionRegistry } from '../actions/action-registry.js';
+import { directoryObjectOf, updateDirectoryRecords } from '../directory/flow-directory-updates.js';
 import { isRequestError, type RequestErrorCode } from '../errors.js';
 import type { FlowCache } from '../flows/flow-cache.js';
 import { enqueueEffects } from '../interviews/effect-outbox.js';
@@ -124,6 +125,18 @@ export class SavePipeline {
     if (frame.depth > MAX_SAVE_DEPTH) {
       for (let i = 0; i < count; i++) fail(i, [{ statusCode: 'LIMIT_EXCEEDED', message: 'maximum trigger depth exceeded', fields: [] }]);
       return results as SaveResult[];
+    }
+    const directory = request.operation === 'update' ? directoryObjectOf(request.object) : undefined;
+    if (directory !== undefined) {
+      // Users and groups live in the directory, which applies REST's rules to a flow's update (record-triggered flows on them are not fired).
+      try {
+        await tx.savepoint(() => updateDirectoryRecords(tx, directory, request.records, frame.user.Id));
+        return request.records.map((record) => ({ id: typeof record.Id === 'string' ? record.Id : null, success: true, errors: [] }));
+      } catch (error) {
+        if (!isRequestError(error)) throw error;
+        for (let i = 0; i < count; i++) fail(i, [saveErrorOf(error)]);
+        return results as SaveResult[];
+      }
     }
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const live = [...request.records.keys()].filter((i) => results[i] === undefined && !failedGroups.has(groups[i] ?? 0));
