@@ -25,6 +25,7 @@ import { handleApiError } from './error-handler.js';
 import { HttpError, notFound } from './http-errors.js';
 import { registerResourcesRoute, registerVersionListRoute } from './routes/version-routes.js';
 import { registerCollectionRoutes } from './routes/collection-routes.js';
+import { registerCompositeRoutes } from './routes/composite-routes.js';
 import { directoryHandlers } from './routes/directory-handlers.js';
 import { flowHandlers } from './routes/flow-handlers.js';
 import { flowInterviewHandlers, platformEventHandlers } from './routes/interview-handlers.js';
@@ -210,6 +211,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     registerSObjectRoutes(api, context, special, '/tooling');
     registerQueryRoutes(api, context);
     registerCollectionRoutes(api, context);
+    registerCompositeRoutes(api, context);
     registerInvocableFlowRoutes(api, context);
     registerRuntimeApiRoutes(api, context);
     registerSettingsRoutes(api, context);
