@@ -123,6 +123,40 @@ forEachDatabase('sObject Collections fire record-triggered flows', (ctx) => {
     expect((await soql('SELECT Id FROM Contact')).totalSize).toBe(0);
   });
 
+  it('upserts by an external Id field: creates the new, updates the matched, refuses a value given twice', async () => {
+    const fieldXml = `<?xml version="1.0" encoding="UTF-8"?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Badge__c</fullName><label>Badge</label><type>Text</type><length>20</length><externalId>true</externalId><unique>true</unique></CustomField>`;
+    const deployed = await s.call(token, 'POST', '/eddy/deploy', { files: [{ path: 'objects/Contact/fields/Badge__c.field-meta.xml', content: fieldXml }] });
+    expect(deployed.statusCode).toBe(200);
+    const first = (await s.call(token, 'POST', '/composite/sobjects', { records: [{ attributes: { type: 'Contact' }, LastName: 'Ada', Badge__c: 'B1' }] })).json() as Result[];
+    const ada = first[0]?.id as string;
+    const upserted = await s.call(token, 'PATCH', '/composite/sobjects/Contact/Badge__c', {
+      allOrNone: false,
+      records: [
+        { attributes: { type: 'Contact' }, Badge__c: 'B1', LastName: 'Ada Lovelace' },
+        { attributes: { type: 'Contact' }, Badge__c: 'B2', LastName: 'Grace' },
+        { attributes: { type: 'Contact' }, Badge__c: 'B3', LastName: 'Twice' },
+        { attributes: { type: 'Contact' }, Badge__c: 'B3', LastName: 'Twice again' },
+      ],
+    });
+    expect(upserted.statusCode).toBe(200);
+    const results = upserted.json() as (Result & { created: boolean })[];
+    expect(results.map((r) => [r.success, r.created, r.errors[0]?.statusCode])).toEqual([
+      [true, false, undefined],
+      [true, true, undefined],
+      [false, false, 'DUPLICATE_VALUE'],
+      [false, false, 'DUPLICATE_VALUE'],
+    ]);
+    expect(results[0]?.id).toBe(ada);
+    const contacts = await soql('SELECT LastName, Badge__c FROM Contact ORDER BY Badge__c');
+    expect(contacts.records.map((c) => [c.Badge__c, c.LastName])).toEqual([['B1', 'Ada Lovelace'], ['B2', 'Grace']]);
+    // The after-save flow runs on create only: one Case for Ada's create, one for Grace's.
+    expect((await soql('SELECT Subject FROM Case ORDER BY Subject')).records.map((c) => c.Subject)).toEqual(['Welcome Ada', 'Welcome Grace']);
+    const notExternal = await s.call(token, 'PATCH', '/composite/sobjects/Contact/LastName', { records: [] });
+    expect(notExternal.statusCode).toBe(400);
+    expect(notExternal.json()).toMatchObject([{ errorCode: 'INVALID_FIELD' }]);
+  });
+
   it('jsforce creates 200 Contacts in one call, and the after-save flow runs for all 200', async () => {
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     try {

@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowRecord, JsonValue } from '../../engine/index.js';
-import { ExceededIdLimitError, InvalidApiInputError, isValidId, MissingArgumentError, parseId } from '../../runtime/index.js';
+import { ExceededIdLimitError, InvalidApiInputError, InvalidFieldError, isValidId, MissingArgumentError, parseId } from '../../runtime/index.js';
 import type { ObjectDescribe, OrgSchema, SaveError, SaveOperation, SaveResult, SaveUnit } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { HttpError, notFound } from '../http-errors.js';
@@ -33,13 +33,15 @@ const ROLLED_BACK: SaveError = {
 interface Entry {
   readonly index: number;
   readonly object: string;
+  readonly operation: SaveOperation;
   readonly record: FlowRecord;
 }
 
 /** A collection write: one result per record, in order, or a per-record error found before saving. */
 export interface CollectionWrite {
-  readonly operation: SaveOperation;
   readonly allOrNone: boolean;
+  /** `consecutive` (default): a chunk per run of one type, as Salesforce; `byOperation`: an upsert's creates, then its updates. */
+  readonly chunks?: 'consecutive' | 'byOperation';
   /** Each record: what to save, or its error. */
   readonly entries: readonly (Entry | SaveError)[];
 }
@@ -84,12 +86,12 @@ export function parseRecordsBody(body: unknown, schema: OrgSchema, operation: 'c
     const given = Id ?? id;
     if (operation === 'update') {
       if (given === undefined || given === null || given === '') return { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] };
-      return { index, object: object.name, record: { ...fields, attributes: { type: object.name }, Id: given } as FlowRecord };
+      return { index, object: object.name, operation, record: { ...fields, attributes: { type: object.name }, Id: given } as FlowRecord };
     }
     // A create with an Id: the pipeline refuses it as the single-record route does.
-    return { index, object: object.name, record: { ...fields, ...(given === undefined ? {} : { Id: given }), attributes: { type: object.name } } as FlowRecord };
+    return { index, object: object.name, operation, record: { ...fields, ...(given === undefined ? {} : { Id: given }), attributes: { type: object.name } } as FlowRecord };
   });
-  return { operation, allOrNone: allOrNoneOf(allOrNone), entries };
+  return { allOrNone: allOrNoneOf(allOrNone), entries };
 }
 
 /** `?ids=a,b&allOrNone=` of a delete, each Id's object found from its key prefix. */
@@ -103,17 +105,18 @@ export function parseDeleteQuery(query: Readonly<Record<string, string>>, schema
     if (owner === undefined) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id: ${id}`, fields: [] };
     const object = businessObject(schema, owner.name, 'delete');
     if ('statusCode' in object) return object;
-    return { index, object: object.name, record: { attributes: { type: object.name }, Id: parseId(id, 'Id') } };
+    return { index, object: object.name, operation: 'delete', record: { attributes: { type: object.name }, Id: parseId(id, 'Id') } };
   });
-  return { operation: 'delete', allOrNone: allOrNoneOf(query.allOrNone), entries };
+  return { allOrNone: allOrNoneOf(query.allOrNone), entries };
 }
 
-/** Consecutive entries of one object: Salesforce's chunks, each one `save`. */
-function chunksOf(entries: readonly Entry[]): Entry[][] {
+/** Consecutive entries of one object and operation: Salesforce's chunks, each one `save`. */
+function chunksOf(entries: readonly Entry[], mode: 'consecutive' | 'byOperation'): Entry[][] {
+  if (mode === 'byOperation') return [entries.filter((e) => e.operation === 'create'), entries.filter((e) => e.operation !== 'create')].filter((chunk) => chunk.length > 0);
   const chunks: Entry[][] = [];
   for (const entry of entries) {
     const last = chunks[chunks.length - 1];
-    if (last !== undefined && last[0]?.object === entry.object) last.push(entry);
+    if (last !== undefined && last[0]?.object === entry.object && last[0].operation === entry.operation) last.push(entry);
     else chunks.push([entry]);
   }
   return chunks;
@@ -127,10 +130,10 @@ export async function runCollectionWrite(unit: SaveUnit, write: CollectionWrite)
   const results: (SaveResult | undefined)[] = write.entries.map((entry): SaveResult | undefined => ('statusCode' in entry ? { id: null, success: false, errors: [entry] } : undefined));
   const entries = write.entries.filter((entry): entry is Entry => !('statusCode' in entry));
   let failed = results.some((result) => result !== undefined);
-  for (const chunk of chunksOf(entries)) {
+  for (const chunk of chunksOf(entries, write.chunks ?? 'consecutive')) {
     if (failed && write.allOrNone) break;
     const saved = await unit.save({
-      operation: write.operation,
+      operation: chunk[0]?.operation ?? 'create',
       object: chunk[0]?.object ?? '',
       records: chunk.map((entry) => entry.record),
       groups: chunk.map((_, i) => (write.allOrNone ? 0 : i)),
@@ -147,9 +150,50 @@ export async function runCollectionWrite(unit: SaveUnit, write: CollectionWrite)
   return write.entries.map((entry, index): SaveResult => {
     const result = results[index];
     if (result !== undefined && !result.success && result.errors[0]?.statusCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK') return result;
-    const id = 'statusCode' in entry || write.operation === 'create' ? null : typeof entry.record.Id === 'string' ? entry.record.Id : null;
+    const id = 'statusCode' in entry || entry.operation === 'create' ? null : typeof entry.record.Id === 'string' ? entry.record.Id : null;
     return { id, success: false, errors: [ROLLED_BACK] };
   });
+}
+
+/**
+ * Upsert (`PATCH /composite/sobjects/{T}/{Field}`, v46+): inside the unit, finds each record's
+ * match by the external Id field (or `Id`) in one query; no match is a create, one an update,
+ * several `DUPLICATE_VALUE`; a value given twice in the call fails both records. Creates are one
+ * chunk and updates another. Returns the write and, per record, whether it is a create.
+ */
+export async function resolveUpsert(unit: SaveUnit, object: ObjectDescribe, field: string, write: CollectionWrite): Promise<{ write: CollectionWrite; created: boolean[] }> {
+  const keyOf = (entry: Entry): string | undefined => {
+    const value = entry.record[field];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  };
+  const entries = write.entries.filter((entry): entry is Entry => !('statusCode' in entry));
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const keys = [...counts.keys()];
+  const matches = new Map<string, string[]>();
+  if (keys.length > 0) {
+    const rows = await unit.tx.records.query({ object: object.name, filters: [{ field, operator: 'In', value: keys }], fields: [field] });
+    for (const row of rows) {
+      const key = String(row[field] as string | number);
+      matches.set(key, [...(matches.get(key) ?? []), String(row.Id)]);
+    }
+  }
+  const resolved = write.entries.map((entry): Entry | SaveError => {
+    if ('statusCode' in entry) return entry;
+    const key = keyOf(entry);
+    if (key === undefined) return { statusCode: 'MISSING_ARGUMENT', message: `${field} not specified`, fields: [field] };
+    if ((counts.get(key) ?? 0) > 1) return { statusCode: 'DUPLICATE_VALUE', message: `Duplicate external id specified: ${key}`, fields: [field] };
+    const found = matches.get(key) ?? [];
+    if (found.length > 1) return { statusCode: 'DUPLICATE_VALUE', message: `${field}: more than one record found for external id field: ${found.join(', ')}`, fields: [field] };
+    const { Id: _id, ...values } = entry.record;
+    if (found[0] === undefined) return { ...entry, operation: 'create', record: field === 'Id' ? (values as FlowRecord) : entry.record };
+    return { ...entry, operation: 'update', record: { ...values, Id: found[0] } as FlowRecord };
+  });
+  const created = resolved.map((entry) => !('statusCode' in entry) && entry.operation === 'create');
+  return { write: { allOrNone: write.allOrNone, entries: resolved, chunks: 'byOperation' }, created };
 }
 
 /** `ids` and `fields` of a retrieve, from the query (GET) or the body (POST). */
@@ -165,6 +209,28 @@ export function registerCollectionRoutes(api: FastifyInstance, context: ServerCo
   const schemaOf = async (request: FastifyRequest): Promise<OrgSchema> => (request.actor ? request.actor.cache.schema() : context.storage.records.schema());
   const write = async (request: FastifyRequest, parsed: CollectionWrite): Promise<SaveResult[]> =>
     (await context.runtime()).saves.inTransaction(actorOf(request).userId, (unit) => runCollectionWrite(unit, parsed));
+
+  resource(api, '/composite/sobjects/:type/:field', {
+    PATCH: async (request) => {
+      const schema = await schemaOf(request);
+      const object = schema.describe(paramsOf(request).type ?? '');
+      if (object === undefined || object.storage !== 'records') throw notFound();
+      const field = schema.fieldOrThrow(object.name, paramsOf(request).field ?? '');
+      if (field.name !== 'Id' && !field.externalId) throw new InvalidFieldError(`Field ${field.name} is not an external ID or indexed field for ${object.name}`, [field.name]);
+      const parsed = parseRecordsBody(request.body, schema, 'create');
+      const checked: CollectionWrite = {
+        allOrNone: parsed.allOrNone,
+        entries: parsed.entries.map((entry) =>
+          'statusCode' in entry || entry.object === object.name ? entry : { statusCode: 'INVALID_TYPE', message: `Each record must be of type ${object.name}, not ${entry.object}.`, fields: [] },
+        ),
+      };
+      return (await context.runtime()).saves.inTransaction(actorOf(request).userId, async (unit) => {
+        const { write: resolved, created } = await resolveUpsert(unit, object, field.name, checked);
+        const results = await runCollectionWrite(unit, resolved);
+        return results.map((result, index) => ({ ...result, created: result.success && created[index] === true }));
+      });
+    },
+  });
 
   resource(api, '/composite/sobjects', {
     POST: async (request) => write(request, parseRecordsBody(request.body, await schemaOf(request), 'create')),
