@@ -3,7 +3,8 @@
  * Salesforce's per-record results: partial saves with `allOrNone=false` (a Custom Error and a
  * missing required field fail their own record only), everything rolled back with
  * `allOrNone=true`, update and delete by Id, retrieve, the 200-record limit, and jsforce's
- * `sobject('Contact').create([...200])` over real HTTP with an after-save flow's effect on all 200.
+ * `sobject('Contact').create([...200])` over real HTTP with an after-save flow's effect on all 200,
+ * then jsforce's array update, retrieve and destroy.
  */
 import jsforce from 'jsforce';
 import { beforeEach, expect, it } from 'vitest';
@@ -157,7 +158,7 @@ forEachDatabase('sObject Collections fire record-triggered flows', (ctx) => {
     expect(notExternal.json()).toMatchObject([{ errorCode: 'INVALID_FIELD' }]);
   });
 
-  it('jsforce creates 200 Contacts in one call, and the after-save flow runs for all 200', async () => {
+  it('jsforce creates 200 Contacts in one call with the after-save flow run for all 200, then updates, retrieves and destroys them as arrays', async () => {
     await s.app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = s.app.server.address();
@@ -174,6 +175,15 @@ forEachDatabase('sObject Collections fire record-triggered flows', (ctx) => {
       expect(cases.totalSize).toBe(200);
       const stamped = await conn.query("SELECT Id FROM Contact WHERE Title = 'stamped'");
       expect(stamped.totalSize).toBe(200);
+
+      const ids = results.map((r) => r.id as string);
+      const updated = await conn.sobject('Contact').update(ids.map((Id, i) => ({ Id, Phone: i === 7 ? '000' : `555-${i}` })));
+      expect(updated.filter((r) => !r.success).map((r) => r.id)).toEqual([ids[7]]);
+      const [read] = await conn.sobject('Contact').retrieve([ids[8] as string]);
+      expect(read).toMatchObject({ Id: ids[8], Phone: '555-8', LastName: 'Bulk 008' });
+      const destroyed = await conn.sobject('Contact').destroy(ids);
+      expect(destroyed.every((r) => r.success)).toBe(true);
+      expect((await conn.query('SELECT Id FROM Contact')).totalSize).toBe(0);
     } finally {
       await s.app.close();
     }
