@@ -87,7 +87,7 @@ forEachDatabase('sObject Collections fire record-triggered flows', (ctx) => {
     expect((await soql('SELECT Id FROM Case')).totalSize).toBe(0);
   });
 
-  it('updates, retrieves and deletes by Id, and refuses more than 200 records', async () => {
+  it('updates, retrieves and deletes by Id, and refuses more than 200 records or 10 chunks', async () => {
     const created = (await s.call(token, 'POST', '/composite/sobjects', {
       records: [{ attributes: { type: 'Contact' }, LastName: 'Ada' }, { attributes: { type: 'Contact' }, LastName: 'Grace' }],
     })).json() as Result[];
@@ -121,7 +121,13 @@ forEachDatabase('sObject Collections fire record-triggered flows', (ctx) => {
     const tooMany = await s.call(token, 'POST', '/composite/sobjects', { records: Array.from({ length: 201 }, (_, i) => ({ attributes: { type: 'Contact' }, LastName: `C${i}` })) });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject([{ errorCode: 'EXCEEDED_ID_LIMIT' }]);
+    const chunky = await s.call(token, 'POST', '/composite/sobjects', {
+      records: Array.from({ length: 11 }, (_, i) => (i % 2 === 0 ? { attributes: { type: 'Contact' }, LastName: `C${i}` } : { attributes: { type: 'Account' }, Name: `A${i}` })),
+    });
+    expect(chunky.statusCode).toBe(400);
+    expect(chunky.json()).toMatchObject([{ errorCode: 'LIMIT_EXCEEDED', message: expect.stringContaining('more than 10 chunks') as string }]);
     expect((await soql('SELECT Id FROM Contact')).totalSize).toBe(0);
+    expect((await soql('SELECT Id FROM Account')).totalSize).toBe(0);
   });
 
   it('upserts by an external Id field: creates the new, updates the matched, refuses a value given twice', async () => {

@@ -11,7 +11,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FlowRecord, JsonValue } from '../../engine/index.js';
-import { ExceededIdLimitError, InvalidApiInputError, InvalidFieldError, isValidId, MissingArgumentError, parseId } from '../../runtime/index.js';
+import { ExceededIdLimitError, InvalidApiInputError, InvalidFieldError, isValidId, LimitExceededError, MissingArgumentError, parseId } from '../../runtime/index.js';
 import type { ObjectDescribe, OrgSchema, SaveError, SaveOperation, SaveResult, SaveUnit } from '../../runtime/index.js';
 import { actorOf } from '../auth/authenticate.js';
 import { HttpError, notFound } from '../http-errors.js';
@@ -22,6 +22,8 @@ import { restRecord } from './sobject-routes.js';
 
 /** Records or Ids one call takes. */
 export const MAX_COLLECTION_RECORDS = 200;
+/** Chunks (runs of consecutive records of one type) one call takes. */
+export const MAX_CHUNKS = 10;
 
 const ROLLED_BACK: SaveError = {
   statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
@@ -130,7 +132,9 @@ export async function runCollectionWrite(unit: SaveUnit, write: CollectionWrite)
   const results: (SaveResult | undefined)[] = write.entries.map((entry): SaveResult | undefined => ('statusCode' in entry ? { id: null, success: false, errors: [entry] } : undefined));
   const entries = write.entries.filter((entry): entry is Entry => !('statusCode' in entry));
   let failed = results.some((result) => result !== undefined);
-  for (const chunk of chunksOf(entries, write.chunks ?? 'consecutive')) {
+  const chunks = chunksOf(entries, write.chunks ?? 'consecutive');
+  if (chunks.length > MAX_CHUNKS) throw new LimitExceededError(`Cannot have more than ${MAX_CHUNKS} chunks in a single operation. Please rearrange the data to reduce chunking.`, ['records']);
+  for (const chunk of chunks) {
     if (failed && write.allOrNone) break;
     const saved = await unit.save({
       operation: chunk[0]?.operation ?? 'create',
