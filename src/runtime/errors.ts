@@ -51,6 +51,10 @@ export const REQUEST_ERROR_CODES = [
   'FIELD_CUSTOM_VALIDATION_EXCEPTION',
   /** A record that was valid, rolled back because another of an all-or-none batch failed. */
   'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  /** More records or Ids in one call than it takes (sObject Collections: 200). */
+  'EXCEEDED_ID_LIMIT',
+  /** A `/composite` subrequest not run or rolled back because another of an all-or-none request failed. */
+  'PROCESSING_HALTED',
 ] as const;
 
 /** A bad request's code. */
@@ -250,6 +254,16 @@ export class AllOrNoneRolledBackError extends RequestError {
   readonly code = 'ALL_OR_NONE_OPERATION_ROLLED_BACK' as const;
 }
 
+/** More records or Ids in one call than it takes (sObject Collections: at most 200). */
+export class ExceededIdLimitError extends RequestError {
+  readonly code = 'EXCEEDED_ID_LIMIT' as const;
+}
+
+/** A `/composite` subrequest was rolled back or not run: another subrequest of the all-or-none request failed. */
+export class ProcessingHaltedError extends RequestError {
+  readonly code = 'PROCESSING_HALTED' as const;
+}
+
 /** The typed error of each bad-request code: one table, checked complete by the type checker. */
 const REQUEST_ERROR_CLASSES: Readonly<Record<RequestErrorCode, new (message: string, fields?: readonly string[], options?: { readonly additional?: readonly RequestError[] }) => RequestError>> = {
   NOT_FOUND: NotFoundError,
@@ -281,6 +295,8 @@ const REQUEST_ERROR_CLASSES: Readonly<Record<RequestErrorCode, new (message: str
   CANNOT_EXECUTE_FLOW_TRIGGER: CannotExecuteFlowTriggerError,
   FIELD_CUSTOM_VALIDATION_EXCEPTION: FieldCustomValidationError,
   ALL_OR_NONE_OPERATION_ROLLED_BACK: AllOrNoneRolledBackError,
+  EXCEEDED_ID_LIMIT: ExceededIdLimitError,
+  PROCESSING_HALTED: ProcessingHaltedError,
 };
 
 /** The catalogue's typed error for `code` (a per-record save error made throwable again). */

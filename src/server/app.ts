@@ -24,6 +24,8 @@ import { registerJsonParser } from './body-parsers.js';
 import { handleApiError } from './error-handler.js';
 import { HttpError, notFound } from './http-errors.js';
 import { registerResourcesRoute, registerVersionListRoute } from './routes/version-routes.js';
+import { registerCollectionRoutes } from './routes/collection-routes.js';
+import { registerCompositeRoutes } from './routes/composite-routes.js';
 import { directoryHandlers } from './routes/directory-handlers.js';
 import { flowHandlers } from './routes/flow-handlers.js';
 import { flowInterviewHandlers, platformEventHandlers } from './routes/interview-handlers.js';
@@ -208,6 +210,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     registerSObjectRoutes(api, context, special);
     registerSObjectRoutes(api, context, special, '/tooling');
     registerQueryRoutes(api, context);
+    registerCollectionRoutes(api, context);
+    registerCompositeRoutes(api, context);
     registerInvocableFlowRoutes(api, context);
     registerRuntimeApiRoutes(api, context);
     registerSettingsRoutes(api, context);

@@ -39,6 +39,24 @@ export interface FrameInput {
   readonly failures: TriggerFailure[];
 }
 
+/** Saves inside one transaction ({@link RecordSaveService.inTransaction}). */
+export interface SaveUnit {
+  readonly tx: StorageSession;
+  /** The user who saves. */
+  readonly user: UserRecord;
+  /** Saves a batch in the unit's transaction, firing record-triggered flows. */
+  save(request: SaveRequest): Promise<SaveResult[]>;
+  /** Rolls the whole transaction back when the work returns. */
+  rollBack(): void;
+}
+
+/** Thrown out of a unit's transaction to roll it back. */
+class RollBackUnit extends Error {
+  constructor() {
+    super('The unit of saves was rolled back (all or none).');
+  }
+}
+
 /** Saves batches of records, firing record-triggered flows. */
 export class RecordSaveService {
   readonly #storage: Storage;
@@ -60,19 +78,50 @@ export class RecordSaveService {
    * infrastructure failures.
    */
   async save(actorId: string, request: SaveRequest): Promise<SaveResult[]> {
+    return this.inTransaction(actorId, (unit) => unit.save(request));
+  }
+
+  /**
+   * Runs `work` as `actorId` in one transaction: every save it makes through `unit.save` shares
+   * it (sObject Collections' type chunks, `/composite` with `allOrNone`), and `unit.tx` reads
+   * what they wrote. `unit.rollBack()` makes the transaction roll back when `work` returns, and
+   * `work`'s value is still returned (an all-or-none request answering its per-record results).
+   * Faulted triggered runs are recorded afterwards, either way.
+   */
+  async inTransaction<T>(actorId: string, work: (unit: SaveUnit) => Promise<T>): Promise<T> {
     const now = this.#clock.now();
     const failures: TriggerFailure[] = [];
+    let rolledBack: { readonly value: T } | undefined;
     try {
       return await this.#storage.transaction(async (tx) => {
         const user = await tx.directory.getUser(actorId);
         if (user === undefined) throw new NotFoundError(`No user with Id ${actorId}.`);
         if (!user.IsActive) throw new InvalidOperationError(`User ${user.Username} is inactive.`);
         const frame = this.frame(tx, { user, permissions: await tx.directory.permissionsOf(user.Id), now, failures });
-        return this.#pipeline.run(tx, request, frame);
+        let rollBack = false;
+        const value = await work({
+          tx,
+          user,
+          save: (request) => this.saveIn(tx, frame, request),
+          rollBack: () => {
+            rollBack = true;
+          },
+        });
+        if (!rollBack) return value;
+        rolledBack = { value };
+        throw new RollBackUnit();
       });
+    } catch (error) {
+      if (error instanceof RollBackUnit && rolledBack !== undefined) return rolledBack.value;
+      throw error;
     } finally {
       await this.recordFailures(failures, now);
     }
+  }
+
+  /** Saves the batch inside `tx` with `frame` (from {@link frame}): the pipeline, no transaction of its own. */
+  saveIn(tx: StorageSession, frame: SaveFrame, request: SaveRequest): Promise<SaveResult[]> {
+    return this.#pipeline.run(tx, request, frame);
   }
 
   /** A top-level frame for saves made inside `tx` by `user` (an interview step's transaction). */

@@ -6,6 +6,7 @@
  * own `servers` (OAuth and identity live at the root).
  */
 import type { JsonValue } from '../../engine/index.js';
+import { COMPOSITE_PATHS, COMPOSITE_SCHEMAS } from './composite-openapi.js';
 import { JOB_PATHS, JOB_SCHEMAS } from './jobs-openapi.js';
 import { errors, json, type Json, ok, pathParam, queryParam, ref, STANDARD_ERRORS } from './openapi-parts.js';
 
@@ -268,6 +269,7 @@ export const EDDY_PATHS: Json = {
     },
   },
   ...JOB_PATHS,
+  ...COMPOSITE_PATHS,
   ...DIRECTORY_PATHS,
   '/sobjects/{eventName}': {
     post: {
@@ -413,6 +415,7 @@ export const EDDY_PATHS: Json = {
 /** Eddy's schemas. */
 export const EDDY_SCHEMAS: Json = {
   ...JOB_SCHEMAS,
+  ...COMPOSITE_SCHEMAS,
   ErrorList: {
     type: 'array',
     description: "Salesforce's error body",

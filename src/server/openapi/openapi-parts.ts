@@ -1,4 +1,4 @@
-/** Builders of the OpenAPI fragments Eddy's own paths are written with (`eddy-openapi.ts`, `jobs-openapi.ts`). */
+/** Builders of the OpenAPI fragments Eddy's own paths are written with (`eddy-openapi.ts`, `jobs-openapi.ts`, `composite-openapi.ts`). */
 import type { JsonValue } from '../../engine/index.js';
 
 /** A JSON object of the document. */

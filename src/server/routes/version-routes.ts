@@ -27,6 +27,7 @@ export function registerResourcesRoute(api: FastifyInstance, context: ServerCont
         queryAll: `${base}/queryAll`,
         tooling: `${base}/tooling`,
         actions: `${base}/actions`,
+        composite: `${base}/composite`,
         identity: `${context.instanceUrl(request)}/id/${orgId}/${actorOf(request).userId}`,
         openapi: '/services/data/openapi.json',
       };
