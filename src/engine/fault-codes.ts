@@ -63,6 +63,10 @@ export const FAULT_CODES = [
   // A save the record port made failed in a record-triggered flow, or was rolled back with another record.
   'CANNOT_EXECUTE_FLOW_TRIGGER',
   'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  // REST-only codes (sObject Collections, /composite): no record port raises them, but the run
+  // policy keeps every request code as the fault of the same code.
+  'EXCEEDED_ID_LIMIT',
+  'PROCESSING_HALTED',
 
   // --- A record port backed by Salesforce (its DML status codes Eddy's own store never raises:
   // no validation rules, duplicate rules or governor limits). Tests' in-memory stores use them.

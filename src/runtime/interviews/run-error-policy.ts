@@ -58,9 +58,9 @@ const REQUEST_ERRORS_IN_A_RUN: Readonly<Record<RequestErrorCode, FaultCode | 'in
   CANNOT_EXECUTE_FLOW_TRIGGER: 'CANNOT_EXECUTE_FLOW_TRIGGER',
   FIELD_CUSTOM_VALIDATION_EXCEPTION: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
   ALL_OR_NONE_OPERATION_ROLLED_BACK: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-  // REST-only codes (sObject Collections, /composite): no record port raises them; as faults, the nearest.
-  EXCEEDED_ID_LIMIT: 'LIMIT_EXCEEDED',
-  PROCESSING_HALTED: 'INVALID_OPERATION',
+  // REST-only codes (sObject Collections, /composite): no record port raises them.
+  EXCEEDED_ID_LIMIT: 'EXCEEDED_ID_LIMIT',
+  PROCESSING_HALTED: 'PROCESSING_HALTED',
 };
 
 /** Each action error inside a run. Registration errors cannot come out of a call: a bug if they do. */
