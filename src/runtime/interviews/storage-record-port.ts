@@ -11,7 +11,7 @@
  * /sobjects/FlowInterview/{id}` does.
  */
 import type { FlowRecord, RecordPort } from '../../engine/index.js';
-import { directoryObjectOf, type DirectoryObject, updateDirectoryRecords, updateDirectoryRecordsWhere } from '../directory/flow-directory-updates.js';
+import { directoryObjectOf, updateDirectoryRecordsWhere } from '../directory/flow-directory-updates.js';
 import { KEY_PREFIXES } from '../org/ids.js';
 import type { StorageSession } from '../ports/index.js';
 import { type Actor, loadForUser } from './interview-access.js';
@@ -60,17 +60,8 @@ export function storageRecordPort(session: StorageSession, actorId: string, busi
   return {
     query: (request) => (isInterview(request.object) ? visibleInterviews(request) : business.query(request)),
     create: (list) => business.create(list),
-    update: async (list) => {
-      const directory = new Map<DirectoryObject, FlowRecord[]>();
-      const others: FlowRecord[] = [];
-      for (const record of list) {
-        const object = directoryObjectOf(record.attributes?.type);
-        if (object === undefined) others.push(record);
-        else directory.set(object, [...(directory.get(object) ?? []), record]);
-      }
-      if (others.length > 0) await business.update(others);
-      for (const [object, rows] of directory) await updateDirectoryRecords(session, object, rows, actorId);
-    },
+    // Updates of User and Group reach the directory through the save pipeline (`triggers/save-pipeline.ts`).
+    update: (list) => business.update(list),
     updateWhere: (request) => {
       const object = directoryObjectOf(request.object);
       if (object === undefined) return business.updateWhere(request);
